@@ -243,6 +243,22 @@ public final class Dataset {
     }
 
     /**
+     * A copy with one more protected attribute (for example an intersection, see
+     * {@link ProtectedAttribute#intersection(List)}), or with an attribute of the same name replaced.
+     *
+     * @param attribute the attribute, one value per row
+     * @return the new dataset
+     * @throws IllegalArgumentException if its length is not {@link #rows()}
+     */
+    public Dataset withProtectedAttribute(ProtectedAttribute attribute) {
+        Objects.requireNonNull(attribute, "attribute");
+        Builder b = toBuilder();
+        b.protectedAttributes.removeIf(p -> p.name().equals(attribute.name()));
+        b.protectedAttributes.add(attribute);
+        return b.build();
+    }
+
+    /**
      * A copy without some feature columns (for example {@code fnlwgt} of Adult or the COMPAS
      * {@code decile_score}). Labels, protected attributes and weights are unchanged.
      *

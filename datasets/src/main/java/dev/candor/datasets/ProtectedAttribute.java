@@ -56,6 +56,39 @@ public record ProtectedAttribute(String name, String[] values, Set<String> privi
         return new ProtectedAttribute(name, values, Set.of(privileged));
     }
 
+    /**
+     * The intersection of several attributes: per row the values joined with {@code &}, named by the
+     * attribute names joined with {@code &} (for example {@code sex&race} with values such as
+     * {@code female&Black}), with no privileged value, as fairness audits report intersections.
+     *
+     * @param attributes two or more attributes over the same rows
+     * @return the intersectional attribute
+     * @throws IllegalArgumentException if fewer than two are given or their lengths differ
+     */
+    public static ProtectedAttribute intersection(List<ProtectedAttribute> attributes) {
+        if (attributes == null || attributes.size() < 2) {
+            throw new IllegalArgumentException("attributes: an intersection needs at least two attributes");
+        }
+        int n = attributes.get(0).size();
+        StringBuilder name = new StringBuilder(attributes.get(0).name());
+        for (ProtectedAttribute a : attributes.subList(1, attributes.size())) {
+            if (a.size() != n) {
+                throw new IllegalArgumentException("attributes: '" + a.name() + "' has " + a.size()
+                        + " rows but '" + attributes.get(0).name() + "' has " + n);
+            }
+            name.append('&').append(a.name());
+        }
+        String[] v = new String[n];
+        for (int i = 0; i < n; i++) {
+            StringBuilder sb = new StringBuilder(attributes.get(0).values[i]);
+            for (ProtectedAttribute a : attributes.subList(1, attributes.size())) {
+                sb.append('&').append(a.values[i]);
+            }
+            v[i] = sb.toString();
+        }
+        return new ProtectedAttribute(name.toString(), v, Set.of());
+    }
+
     /** @return a copy of the per-row group labels */
     @Override
     public String[] values() {

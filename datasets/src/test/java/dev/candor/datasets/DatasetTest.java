@@ -181,6 +181,25 @@ class DatasetTest {
     }
 
     @Test
+    void intersectionJoinsValuesAndHasNoPrivilegedValue() {
+        Dataset g = GermanCreditDataset.load();
+        ProtectedAttribute both = ProtectedAttribute.intersection(
+                List.of(g.protectedAttribute("sex"), g.protectedAttribute("age_group")));
+        assertThat(both.name()).isEqualTo("sex&age_group");
+        assertThat(both.privileged()).isEmpty();
+        // Row 0 of german_predictions.csv: male, gt25; row 1: female, le25.
+        assertThat(both.value(0)).isEqualTo("male&gt25");
+        assertThat(both.value(1)).isEqualTo("female&le25");
+        Dataset withBoth = g.withProtectedAttribute(both);
+        assertThat(withBoth.protectedAttributes()).extracting(ProtectedAttribute::name)
+                .containsExactly("sex", "age_group", "sex&age_group");
+        int total = withBoth.describe().attribute("sex&age_group").groups().stream()
+                .mapToInt(DatasetSummary.GroupSummary::count).sum();
+        assertThat(total).isEqualTo(1000);
+        assertThatThrownBy(() -> ProtectedAttribute.intersection(List.of(both))).hasMessageContaining("at least two");
+    }
+
+    @Test
     void registryListsTheFourDatasets() {
         assertThat(Datasets.names()).containsExactly("synthetic-credit", "german", "adult", "compas");
         assertThatThrownBy(() -> Datasets.load("iris")).hasMessageContaining("known datasets are");

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -35,6 +36,7 @@ import java.util.TreeSet;
  *   <li>No sample weights.</li>
  * </ul>
  * The attributes behind the protected columns (personal_status, age) stay features, as in AIF360.
+ * {@link #meaning(String)} gives the documented meaning of a level code.
  *
  * @since 0.1.0
  */
@@ -55,7 +57,55 @@ public final class GermanCreditDataset {
         }
     }
 
+    /** The meaning of every symbolic code, shortened from {@code german.doc}. */
+    private static final Map<String, String> MEANINGS = Map.ofEntries(
+            Map.entry("A11", "< 0 DM"), Map.entry("A12", "0 <= ... < 200 DM"),
+            Map.entry("A13", ">= 200 DM / salary assignments for at least 1 year"),
+            Map.entry("A14", "no checking account"),
+            Map.entry("A30", "no credits taken / all credits paid back duly"),
+            Map.entry("A31", "all credits at this bank paid back duly"),
+            Map.entry("A32", "existing credits paid back duly till now"),
+            Map.entry("A33", "delay in paying off in the past"),
+            Map.entry("A34", "critical account / other credits existing (not at this bank)"),
+            Map.entry("A40", "car (new)"), Map.entry("A41", "car (used)"), Map.entry("A42", "furniture/equipment"),
+            Map.entry("A43", "radio/television"), Map.entry("A44", "domestic appliances"), Map.entry("A45", "repairs"),
+            Map.entry("A46", "education"), Map.entry("A47", "vacation"), Map.entry("A48", "retraining"),
+            Map.entry("A49", "business"), Map.entry("A410", "others"),
+            Map.entry("A61", "< 100 DM"), Map.entry("A62", "100 <= ... < 500 DM"), Map.entry("A63", "500 <= ... < 1000 DM"),
+            Map.entry("A64", ">= 1000 DM"), Map.entry("A65", "unknown / no savings account"),
+            Map.entry("A71", "unemployed"), Map.entry("A72", "< 1 year"), Map.entry("A73", "1 <= ... < 4 years"),
+            Map.entry("A74", "4 <= ... < 7 years"), Map.entry("A75", ">= 7 years"),
+            Map.entry("A91", "male: divorced/separated"), Map.entry("A92", "female: divorced/separated/married"),
+            Map.entry("A93", "male: single"), Map.entry("A94", "male: married/widowed"),
+            Map.entry("A95", "female: single"),
+            Map.entry("A101", "none"), Map.entry("A102", "co-applicant"), Map.entry("A103", "guarantor"),
+            Map.entry("A121", "real estate"), Map.entry("A122", "building society savings agreement / life insurance"),
+            Map.entry("A123", "car or other"), Map.entry("A124", "unknown / no property"),
+            Map.entry("A141", "bank"), Map.entry("A142", "stores"), Map.entry("A143", "none"),
+            Map.entry("A151", "rent"), Map.entry("A152", "own"), Map.entry("A153", "for free"),
+            Map.entry("A171", "unemployed / unskilled - non-resident"), Map.entry("A172", "unskilled - resident"),
+            Map.entry("A173", "skilled employee / official"),
+            Map.entry("A174", "management / self-employed / highly qualified employee / officer"),
+            Map.entry("A191", "none"), Map.entry("A192", "yes, registered under the customer's name"),
+            Map.entry("A201", "yes"), Map.entry("A202", "no"));
+
     private GermanCreditDataset() {
+    }
+
+    /**
+     * The meaning of a symbolic level code, as documented in {@code german.doc}, for labelling
+     * reports and charts (the dataset's levels are the codes themselves).
+     *
+     * @param code a code such as {@code A11}
+     * @return its meaning, for example {@code "< 0 DM"}
+     * @throws IllegalArgumentException if the code is not documented
+     */
+    public static String meaning(String code) {
+        String m = MEANINGS.get(code);
+        if (m == null) {
+            throw new IllegalArgumentException("code: '" + code + "' is not a German credit attribute code");
+        }
+        return m;
     }
 
     /**

@@ -80,4 +80,18 @@ class GermanCreditDatasetTest {
             assertThat(f.format(german.value(0, j))).as(f.name()).isEqualTo(expected[j]);
         }
     }
+
+    @Test
+    void everyLevelHasItsDocumentedMeaning() {
+        for (Feature f : german.features()) {
+            for (String code : f.levels()) {
+                assertThat(GermanCreditDataset.meaning(code)).as(code).isNotBlank();
+            }
+        }
+        // german.doc, attribute 1 and attribute 9.
+        assertThat(GermanCreditDataset.meaning("A14")).isEqualTo("no checking account");
+        assertThat(GermanCreditDataset.meaning("A92")).isEqualTo("female: divorced/separated/married");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GermanCreditDataset.meaning("A99"))
+                .hasMessageContaining("A99");
+    }
 }

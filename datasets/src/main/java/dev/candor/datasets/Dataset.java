@@ -386,16 +386,20 @@ public final class Dataset {
         }
         List<DatasetSummary.AttributeSummary> attrs = new ArrayList<>();
         for (ProtectedAttribute p : protectedAttributes) {
-            Map<String, int[]> acc = new HashMap<>();
+            Map<String, double[]> acc = new HashMap<>();
             for (int i = 0; i < labels.length; i++) {
-                int[] c = acc.computeIfAbsent(p.value(i), k -> new int[2]);
+                double[] c = acc.computeIfAbsent(p.value(i), k -> new double[4]);
+                double w = weights == null ? 1 : weights[i];
                 c[0]++;
                 c[1] += labels[i];
+                c[2] += w;
+                c[3] += labels[i] * w;
             }
             List<DatasetSummary.GroupSummary> groups = new ArrayList<>();
             for (String g : p.groups()) {
-                int[] c = acc.get(g);
-                groups.add(new DatasetSummary.GroupSummary(g, p.privileged().contains(g), c[0], c[1]));
+                double[] c = acc.get(g);
+                groups.add(new DatasetSummary.GroupSummary(g, p.privileged().contains(g), (int) c[0], (int) c[1],
+                        c[2], c[3]));
             }
             attrs.add(new DatasetSummary.AttributeSummary(p.name(), p.privileged(), groups));
         }

@@ -10,7 +10,9 @@ import java.util.Set;
  *
  * <p>The base rate of a group is the fraction of its rows with the favorable label,
  * \( P(y = 1 \mid g) = n_{g,1} / n_g \), unweighted. It is NaN only for a group with no rows, which
- * cannot occur here because groups are the observed values.
+ * cannot occur here because groups are the observed values. With sample weights, each group also
+ * carries its total weight and weighted base rate \( \sum_g w_i y_i / \sum_g w_i \) (NaN, when the
+ * group's weights sum to 0).
  *
  * @param name           the dataset name
  * @param rows           the number of rows
@@ -87,16 +89,40 @@ public record DatasetSummary(String name, int rows, List<Feature> features, Stri
     /**
      * One group of a protected attribute.
      *
-     * @param value      the group label
-     * @param privileged whether it is a privileged value
-     * @param count      its rows
-     * @param favorable  its rows with the favorable label
+     * @param value           the group label
+     * @param privileged      whether it is a privileged value
+     * @param count           its rows
+     * @param favorable       its rows with the favorable label
+     * @param weight          the sum of its rows' weights (equal to {@code count} when the dataset has
+     *                        no weights)
+     * @param favorableWeight the sum of the weights of its favorable rows
      */
-    public record GroupSummary(String value, boolean privileged, int count, int favorable) {
+    public record GroupSummary(String value, boolean privileged, int count, int favorable, double weight,
+                               double favorableWeight) {
+
+        /**
+         * An unweighted group (every weight 1).
+         *
+         * @param value      the group label
+         * @param privileged whether it is a privileged value
+         * @param count      its rows
+         * @param favorable  its rows with the favorable label
+         */
+        public GroupSummary(String value, boolean privileged, int count, int favorable) {
+            this(value, privileged, count, favorable, count, favorable);
+        }
 
         /** @return {@code favorable / count}, the group's base rate (NaN for an empty group) */
         public double baseRate() {
             return count == 0 ? Double.NaN : (double) favorable / count;
+        }
+
+        /**
+         * @return {@code favorableWeight / weight}, the weighted base rate \( \sum_{i \in g} w_i y_i /
+         *         \sum_{i \in g} w_i \); NaN when the group's total weight is 0
+         */
+        public double weightedBaseRate() {
+            return weight == 0 ? Double.NaN : favorableWeight / weight;
         }
     }
 }

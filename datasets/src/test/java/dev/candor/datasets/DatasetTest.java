@@ -80,9 +80,14 @@ class DatasetTest {
         assertThat(s.weighted()).isTrue();
         DatasetSummary.AttributeSummary sex = s.attribute("sex");
         // Privileged "m" first although both groups have two rows.
-        assertThat(sex.groups()).containsExactly(new DatasetSummary.GroupSummary("m", true, 2, 1),
-                new DatasetSummary.GroupSummary("f", false, 2, 2));
+        // Rows: (f, y1, w1), (m, y0, w2), (m, y1, w3), (f, y1, w4).
+        assertThat(sex.groups()).containsExactly(new DatasetSummary.GroupSummary("m", true, 2, 1, 5, 3),
+                new DatasetSummary.GroupSummary("f", false, 2, 2, 5, 5));
         assertThat(sex.group("m").baseRate()).isEqualTo(0.5);
+        assertThat(sex.group("m").weightedBaseRate()).isEqualTo(3.0 / 5);
+        DatasetSummary.GroupSummary unweighted = small().withWeights(null).describe().attribute("sex").group("m");
+        assertThat(unweighted).isEqualTo(new DatasetSummary.GroupSummary("m", true, 2, 1));
+        assertThat(unweighted.weightedBaseRate()).isEqualTo(0.5);
     }
 
     @Test

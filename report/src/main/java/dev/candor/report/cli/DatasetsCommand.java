@@ -179,10 +179,12 @@ public final class DatasetsCommand implements Runnable {
         for (DatasetSummary.AttributeSummary a : s.attributes()) {
             out.printf(Locale.ROOT, "  %s (privileged: %s)%n", a.name(),
                     a.privileged().isEmpty() ? "none" : String.join(", ", a.privileged().stream().sorted().toList()));
-            out.printf(Locale.ROOT, "    %-24s %8s %10s %10s%n", "group", "rows", "favorable", "base rate");
+            out.printf(Locale.ROOT, "    %-24s %8s %10s %10s%s%n", "group", "rows", "favorable", "base rate",
+                    s.weighted() ? String.format(Locale.ROOT, " %12s %14s", "weight", "weighted rate") : "");
             for (DatasetSummary.GroupSummary g : a.groups()) {
-                out.printf(Locale.ROOT, "    %-24s %8d %10d %10.4f%n", g.value() + (g.privileged() ? " *" : ""),
-                        g.count(), g.favorable(), g.baseRate());
+                out.printf(Locale.ROOT, "    %-24s %8d %10d %10.4f%s%n", g.value() + (g.privileged() ? " *" : ""),
+                        g.count(), g.favorable(), g.baseRate(), s.weighted()
+                                ? String.format(Locale.ROOT, " %12.4f %14.4f", g.weight(), g.weightedBaseRate()) : "");
             }
         }
         out.printf(Locale.ROOT, "%ndropped rows%n");

@@ -102,4 +102,17 @@ class DatasetsCommandTest {
         assertThat(noLabel.exit()).isEqualTo(CandorCli.EXIT_BAD_INPUT);
         assertThat(noLabel.err()).contains("needs --label");
     }
+
+    @Test
+    void describeWeightedCsvPrintsWeightedBaseRates() throws IOException {
+        // Two groups; weighted rate of m = (1*2 + 0*1) / (2 + 1) = 0.6667, of f = 1*4 / 4 = 1.
+        Path csv = dir.resolve("w.csv");
+        Files.writeString(csv, "sex,y,w,x\nm,1,2,1\nm,0,1,2\nf,1,4,3\n");
+        Run r = run("datasets", "describe", csv.toString(), "--label", "y", "--protected", "sex",
+                "--privileged", "sex=m", "--weights", "w");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("weights   yes")
+                .containsPattern("m \\*\\s+2\\s+1\\s+0.5000\\s+3.0000\\s+0.6667")
+                .containsPattern("f\\s+1\\s+1\\s+1.0000\\s+4.0000\\s+1.0000");
+    }
 }

@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -26,7 +28,9 @@ import org.apache.commons.csv.CSVRecord;
  * spec column missing from the header, or a used column name that appears twice; a row with more or
  * fewer fields than the header; an empty cell in a used column (missing values are never filled
  * in); a number that does not parse, or is NaN or infinite; a label value outside the declared
- * ones; a categorical value outside declared levels; a negative weight.
+ * ones; a categorical value outside declared levels; a negative weight; a favorable label value or
+ * a privileged value that occurs in no row (a typo would otherwise give an all-unfavorable label or
+ * an attribute without a privileged group); for these two the line is 0.
  *
  * @since 0.1.0
  */
@@ -272,6 +276,21 @@ public final class CsvDatasets {
                 w[i] = wv;
             }
         }
+        // A favorable or privileged value that never occurs is almost always a typo (Yes / yes);
+        // accepting it would silently give an all-unfavorable label or a group-less attribute.
+        if (Arrays.stream(y).noneMatch(v -> v == 1)) {
+            throw new DataFormatException(file, 0, spec.label(), "the favorable value '" + spec.favorable()
+                    + "' does not occur; values are " + distinct(data, labelCol));
+        }
+        for (Map.Entry<String, Set<String>> e : spec.protectedAttributes().entrySet()) {
+            Set<String> seen = new HashSet<>(Arrays.asList(prot.get(e.getKey())));
+            for (String pv : e.getValue()) {
+                if (!seen.contains(pv)) {
+                    throw new DataFormatException(file, 0, e.getKey(), "the privileged value '" + pv
+                            + "' does not occur; values are " + distinct(data, index.get(e.getKey())));
+                }
+            }
+        }
         String name = spec.name();
         if (name == null) {
             String fn = file.getFileName() == null ? "csv" : file.getFileName().toString();
@@ -284,6 +303,17 @@ public final class CsvDatasets {
                     spec.protectedAttributes().get(e.getKey())));
         }
         return new Result(b.build(), report);
+    }
+
+    private static List<String> distinct(List<CSVRecord> data, int column) {
+        TreeSet<String> v = new TreeSet<>();
+        for (CSVRecord r : data) {
+            v.add(r.get(column));
+            if (v.size() > 20) {
+                break;
+            }
+        }
+        return List.copyOf(v);
     }
 
     private static boolean isFiniteNumber(String v) {

@@ -99,6 +99,9 @@ class CsvDatasetsTest {
         assertError(h + "30,clerk,male,1,-1\n", 2, "w", "negative");
         assertError("age,job,sex,y,w,age\n30,clerk,male,1,1,3\n", 1, "age", "more than once");
         assertError(h + "30,clerk,male,1,1\n\"31,clerk,male,1,1\n", 0, null, "is not valid CSV");
+        assertError(h + "30,clerk,male,0,1\n", 0, "y", "the favorable value '1' does not occur; values are [0]");
+        assertError(h + "30,clerk,Male,1,1\n31,clerk,Female,1,1\n", 0, "sex",
+                "the privileged value 'male' does not occur; values are [Female, Male]");
     }
 
     @Test

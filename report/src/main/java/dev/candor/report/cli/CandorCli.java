@@ -76,7 +76,7 @@ public final class CandorCli implements Runnable {
             if (ex instanceof UncheckedIOException u && u.getCause() != null) {
                 msg = u.getCause().getMessage() == null ? msg : u.getCause().getMessage();
             }
-            err.println(cl.getColorScheme().errorText("candor " + cl.getCommandName() + ": " + msg));
+            err.println(cl.getColorScheme().errorText(cl.getCommandSpec().qualifiedName() + ": " + msg));
             err.flush();
             return EXIT_BAD_INPUT;
         }

@@ -111,6 +111,44 @@ public final class LimeTabular {
     private final double[] kernelByDiffs;            // kernel weight by number of differing features
     private final Fingerprint trainingFingerprint;
     private final Map<String, Object> parameters;
+    private final ThreadLocal<Workspace> workspace = ThreadLocal.withInitial(this::newWorkspace);
+
+    /** Per-thread buffers reused across explanations (the model must not keep the rows it is given). */
+    private static final class Workspace {
+        final double[][] rows;
+        final int[] diff;
+        final int[] start;
+        private final int n;
+        private final int m;
+        private double[] shifted;
+        private double[] dist;
+
+        Workspace(int n, int m) {
+            this.n = n;
+            this.m = m;
+            this.rows = new double[n][m];
+            this.diff = new int[(n - 1) * m + 1];
+            this.start = new int[n + 1];
+        }
+
+        double[] shifted() {
+            if (shifted == null) {
+                shifted = new double[n * m];
+            }
+            return shifted;
+        }
+
+        double[] dist() {
+            if (dist == null) {
+                dist = new double[n];
+            }
+            return dist;
+        }
+    }
+
+    private Workspace newWorkspace() {
+        return new Workspace(numSamples, m);
+    }
 
     private LimeTabular(Builder b) {
         this.model = b.model;
@@ -436,27 +474,26 @@ public final class LimeTabular {
     private LimeExplanation explainChecked(double[] x, int[] xLevel, long index) {
         SplittableRandom rng = RowRandom.forRow(seed, index);
         int n = numSamples;
-        double[][] rows = new double[n][];
-        rows[0] = x.clone();
+        Workspace ws = workspace.get();
+        double[][] rows = ws.rows;
+        System.arraycopy(x, 0, rows[0], 0, m);
         double[] shiftX = new double[m];
         WeightedRidge.Moments mo;
         double[] y;
         if (discretizer != null) {
             Arrays.fill(shiftX, 1.0);
-            int[] diff = new int[(n - 1) * m];
-            int[] start = new int[n + 1];
+            int[] diff = ws.diff;
+            int[] start = ws.start;
             int cursor = 0;
             for (int i = 1; i < n; i++) {
-                double[] r = new double[m];
+                double[] r = rows[i];
                 for (int j = 0; j < m; j++) {
                     LevelSampler s = samplers[j];
                     int pos = s.draw(rng);
                     r[j] = s.value(pos, rng);
-                    if (s.level(pos) != xLevel[j]) {
-                        diff[cursor++] = j;
-                    }
+                    diff[cursor] = j; // kept only when the level differs: branch-free on a random outcome
+                    cursor += s.level(pos) != xLevel[j] ? 1 : 0;
                 }
-                rows[i] = r;
                 start[i + 1] = cursor;
             }
             y = predict(rows, index);
@@ -468,10 +505,10 @@ public final class LimeTabular {
             for (int j = 0; j < m; j++) {
                 shiftX[j] = categorical[j] ? 1.0 : (x[j] - mean[j]) / scale[j];
             }
-            double[] shifted = new double[n * m];
-            double[] dist = new double[n];
+            double[] shifted = ws.shifted();
+            double[] dist = ws.dist();
             for (int i = 1; i < n; i++) {
-                double[] r = new double[m];
+                double[] r = rows[i];
                 double d2 = 0;
                 int base = i * m;
                 for (int j = 0; j < m; j++) {
@@ -489,7 +526,6 @@ public final class LimeTabular {
                     shifted[base + j] = z;
                     d2 += z * z;
                 }
-                rows[i] = r;
                 dist[i] = Math.sqrt(d2);
             }
             y = predict(rows, index);

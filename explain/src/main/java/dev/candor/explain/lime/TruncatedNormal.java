@@ -81,7 +81,10 @@ final class TruncatedNormal {
             case UNIFORM_CENTRAL: {
                 while (true) {
                     double z = a + (b - a) * rng.nextDouble();
-                    if (rng.nextDouble() <= Math.exp(-0.5 * z * z)) {
+                    double h = 0.5 * z * z;
+                    double v = rng.nextDouble();
+                    // exp(-h) >= 1 - h: most proposals are accepted without calling exp
+                    if (v <= 1 - h || v <= Math.exp(-h)) {
                         return z;
                     }
                 }
@@ -89,7 +92,9 @@ final class TruncatedNormal {
             case UNIFORM_TAIL: {
                 while (true) {
                     double z = a + (b - a) * rng.nextDouble();
-                    if (rng.nextDouble() <= Math.exp(0.5 * (a * a - z * z))) {
+                    double h = 0.5 * (z * z - a * a);
+                    double v = rng.nextDouble();
+                    if (v <= 1 - h || v <= Math.exp(-h)) {
                         return sign * z;
                     }
                 }
@@ -101,7 +106,9 @@ final class TruncatedNormal {
                         continue;
                     }
                     double d = z - alpha;
-                    if (rng.nextDouble() <= Math.exp(-0.5 * d * d)) {
+                    double h = 0.5 * d * d;
+                    double v = rng.nextDouble();
+                    if (v <= 1 - h || v <= Math.exp(-h)) {
                         return sign * z;
                     }
                 }

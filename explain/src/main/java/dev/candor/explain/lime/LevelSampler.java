@@ -27,7 +27,8 @@ final class LevelSampler {
     private final double[] lo;         // clamp bounds (infinite when not clamped)
     private final double[] hi;
     private final TruncatedNormal[] normal;
-    private final int[] guide;         // guide[k] = first level with cdf > k / GUIDE_SIZE (Chen and Asau, 1974)
+    private final int[] guide;
+    private final boolean allPoints;   // every level is fed as a fixed value (no draw needed)         // guide[k] = first level with cdf > k / GUIDE_SIZE (Chen and Asau, 1974)
 
     private static final int GUIDE_SIZE = 64;
 
@@ -41,6 +42,11 @@ final class LevelSampler {
         this.lo = lo;
         this.hi = hi;
         this.normal = normal;
+        boolean points = true;
+        for (double p : point) {
+            points &= !Double.isNaN(p);
+        }
+        this.allPoints = points;
         this.guide = new int[GUIDE_SIZE];
         int k = 0;
         for (int g = 0; g < GUIDE_SIZE; g++) {
@@ -167,6 +173,9 @@ final class LevelSampler {
 
     /** @return a value for the model within the level at a position */
     double value(int position, RandomGenerator rng) {
+        if (allPoints) {
+            return point[position];
+        }
         double p = point[position];
         if (!Double.isNaN(p)) {
             return p;

@@ -150,4 +150,21 @@ class LimeGoldenTest {
             }
         }
     }
+
+    @Test
+    void theDefaultFeedsRealBinValuesAndSoDepartsFromLimeWhereTheQuirkMatters() {
+        // Without the compatibility option the bottom bin "f0 <= 1" is fed 1 instead of 0, so the
+        // model's output in that bin, and f0's weight for row 100 (x in bin 2), move far beyond the
+        // sampling error: evidence that the golden comparison above is sensitive to the quirk.
+        LimeTabular candor = LimeTabular.builder(GermanFixtures.model(), GermanFixtures.training())
+                .numSamples(5000).seed(7L).numFeatures(24).build();
+        JsonNode row = GermanFixtures.limeJson().get("instances").get(0);
+        LimeStability s = candor.explainStability(GermanFixtures.doubles(row.get("x")), RUNS, 5);
+        LimeStability.FeatureStability f0 = s.features().get(0);
+        double zz = z(f0.meanWeight(), f0.stdWeight(), row.get("weights_mean").get(0).asDouble(),
+                row.get("weights_standard_error").get(0).asDouble());
+        System.out.printf("LIME golden: default mode, row 100 f0 weight %.4f vs lime %.4f (|z| = %.0f)%n",
+                f0.meanWeight(), row.get("weights_mean").get(0).asDouble(), zz);
+        assertThat(zz).isGreaterThan(10);
+    }
 }

@@ -65,6 +65,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       streams differ from numpy's, so results agree with the reference in distribution.</li>
  *   <li>{@code numFeatures} defaults to all features (the reference's default is 10).</li>
  *   <li>The {@code lasso_path} selection and {@code lhs} sampling of the reference are not offered.</li>
+ *   <li>The explained output is the model's single output ({@link Model} returns one value per row);
+ *       to explain another class or a logit, as the reference's {@code labels} does, wrap the model
+ *       (for example {@code rows -> 1 - p(rows)}).</li>
  * </ul>
  *
  * <h2>Edge cases</h2>

@@ -108,6 +108,7 @@ public final class LimeTabular {
     private final Map<Integer, List<String>> categoryNames;
     private final Discretizer discretizer;           // null without discretization
     private final LevelSampler[] samplers;           // null for a continuous feature without discretization
+    private final LevelSampler.Table levelTable;     // all samplers flattened, with discretization
     private final double[][] categoryValues;         // sorted distinct values of categorical features
     private final double[] mean;                     // without discretization: training mean
     private final double[] scale;                    // without discretization: training std (1 if 0)
@@ -213,10 +214,12 @@ public final class LimeTabular {
                     samplers[j] = LevelSampler.bins(discretizer.bins(j), referenceCompatible);
                 }
             }
+            this.levelTable = new LevelSampler.Table(samplers);
             this.mean = null;
             this.scale = null;
         } else {
             this.discretizer = null;
+            this.levelTable = null;
             this.mean = new double[m];
             this.scale = new double[m];
             for (int j = 0; j < m; j++) {
@@ -485,17 +488,17 @@ public final class LimeTabular {
         double[] y;
         if (discretizer != null) {
             Arrays.fill(shiftX, 1.0);
+            LevelSampler.Table table = levelTable;
             int[] diff = ws.diff;
             int[] start = ws.start;
             int cursor = 0;
             for (int i = 1; i < n; i++) {
                 double[] r = rows[i];
                 for (int j = 0; j < m; j++) {
-                    LevelSampler s = samplers[j];
-                    int pos = s.draw(rng);
-                    r[j] = s.value(pos, rng);
+                    int pos = table.draw(j, rng);
+                    r[j] = table.value(pos, rng);
                     diff[cursor] = j; // kept only when the level differs: branch-free on a random outcome
-                    cursor += s.level(pos) != xLevel[j] ? 1 : 0;
+                    cursor += table.level[pos] != xLevel[j] ? 1 : 0;
                 }
                 start[i + 1] = cursor;
             }

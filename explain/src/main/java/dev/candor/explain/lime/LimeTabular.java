@@ -504,9 +504,7 @@ public final class LimeTabular {
             }
             y = predict(rows, index);
             mo = new WeightedRidge.Moments(shiftX, y[0]);
-            for (int i = 0; i < n; i++) {
-                mo.addMinusOnes(diff, start[i], start[i + 1], y[i], kernelByDiffs[start[i + 1] - start[i]]);
-            }
+            mo.addBinaryRows(diff, start, n, y, kernelByDiffs);
         } else {
             for (int j = 0; j < m; j++) {
                 shiftX[j] = categorical[j] ? 1.0 : (x[j] - mean[j]) / scale[j];

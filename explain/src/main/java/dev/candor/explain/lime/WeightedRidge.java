@@ -83,6 +83,64 @@ final class WeightedRidge {
             }
         }
 
+        /**
+         * Adds n binary rows at once, row i being −1 at the features {@code idx[start[i]..start[i+1])}
+         * (ascending) and 0 elsewhere, with output y[i] and weight {@code weightByCount[number of
+         * listed features]}. Same sums as calling {@link #addMinusOnes} per row, but the cross
+         * products come from bit sets: rows are grouped by their count d (one weight per group) and
+         * G[j][k] = Σ<sub>d</sub> weight(d) · popcount(B<sub>dj</sub> ∧ B<sub>dk</sub>), which costs
+         * O(M² n / 64) word operations instead of O(Σ d²) scattered additions.
+         */
+        void addBinaryRows(int[] idx, int[] start, int n, double[] y, double[] weightByCount) {
+            int classes = weightByCount.length;
+            int[] size = new int[classes];
+            for (int i = 0; i < n; i++) {
+                size[start[i + 1] - start[i]]++;
+            }
+            int[] wordOffset = new int[classes + 1];
+            for (int d = 0; d < classes; d++) {
+                wordOffset[d + 1] = wordOffset[d] + (size[d] + 63) / 64;
+            }
+            int words = wordOffset[classes];
+            long[] bits = new long[m * words];
+            int[] fill = new int[classes];
+            for (int i = 0; i < n; i++) {
+                int from = start[i];
+                int to = start[i + 1];
+                int d = to - from;
+                double w = weightByCount[d];
+                double yc = y[i] - shiftY;
+                double wy = w * yc;
+                sw += w;
+                sy += wy;
+                syy += wy * yc;
+                int pos = fill[d]++;
+                int word = wordOffset[d] + (pos >>> 6);
+                long bit = 1L << (pos & 63);
+                for (int p = from; p < to; p++) {
+                    int j = idx[p];
+                    sx[j] -= w;
+                    sxy[j] -= wy;
+                    bits[j * words + word] |= bit;
+                }
+            }
+            for (int j = 0; j < m; j++) {
+                int bj = j * words;
+                for (int k = 0; k <= j; k++) {
+                    int bk = k * words;
+                    double sum = 0;
+                    for (int d = 0; d < classes; d++) {
+                        long count = 0;
+                        for (int q = wordOffset[d]; q < wordOffset[d + 1]; q++) {
+                            count += Long.bitCount(bits[bj + q] & bits[bk + q]);
+                        }
+                        sum += weightByCount[d] * count;
+                    }
+                    g[j * m + k] += sum;
+                }
+            }
+        }
+
         /** Copies the lower triangle to the upper one; call once after accumulating. */
         void symmetrize() {
             for (int j = 0; j < m; j++) {

@@ -139,4 +139,48 @@ class WeightedRidgeTest {
         assertThat(f.coef()[0]).isEqualTo(0.0);
         assertThat(f.intercept()).isEqualTo(2.0);
     }
+
+    @Test
+    void bitSetAccumulationEqualsRowByRowAccumulation() {
+        SplittableRandom rng = new SplittableRandom(17);
+        int n = 1000;
+        int m = 7;
+        int[] idx = new int[n * m];
+        int[] start = new int[n + 1];
+        double[] y = new double[n];
+        double[] kernel = new double[m + 1];
+        for (int d = 0; d <= m; d++) {
+            kernel[d] = Math.sqrt(Math.exp(-d / 3.0));
+        }
+        int c = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                if (i > 0 && rng.nextDouble() < 0.35) {
+                    idx[c++] = j;
+                }
+            }
+            start[i + 1] = c;
+            y[i] = rng.nextDouble();
+        }
+        double[] ones = new double[m];
+        java.util.Arrays.fill(ones, 1.0);
+        WeightedRidge.Moments rows = new WeightedRidge.Moments(ones, y[0]);
+        for (int i = 0; i < n; i++) {
+            rows.addMinusOnes(idx, start[i], start[i + 1], y[i], kernel[start[i + 1] - start[i]]);
+        }
+        WeightedRidge.Moments bits = new WeightedRidge.Moments(ones, y[0]);
+        bits.addBinaryRows(idx, start, n, y, kernel);
+        rows.symmetrize();
+        bits.symmetrize();
+        assertThat(bits.sw).isCloseTo(rows.sw, within(1e-9));
+        assertThat(bits.sy).isCloseTo(rows.sy, within(1e-9));
+        assertThat(bits.syy).isCloseTo(rows.syy, within(1e-9));
+        for (int j = 0; j < m; j++) {
+            assertThat(bits.sx[j]).isCloseTo(rows.sx[j], within(1e-9));
+            assertThat(bits.sxy[j]).isCloseTo(rows.sxy[j], within(1e-9));
+        }
+        for (int k = 0; k < m * m; k++) {
+            assertThat(bits.g[k]).isCloseTo(rows.g[k], within(1e-9));
+        }
+    }
 }

@@ -491,17 +491,7 @@ public final class LimeTabular {
             LevelSampler.Table table = levelTable;
             int[] diff = ws.diff;
             int[] start = ws.start;
-            int cursor = 0;
-            for (int i = 1; i < n; i++) {
-                double[] r = rows[i];
-                for (int j = 0; j < m; j++) {
-                    int pos = table.draw(j, rng);
-                    r[j] = table.value(pos, rng);
-                    diff[cursor] = j; // kept only when the level differs: branch-free on a random outcome
-                    cursor += table.level[pos] != xLevel[j] ? 1 : 0;
-                }
-                start[i + 1] = cursor;
-            }
+            sampleBins(table, rows, xLevel, diff, start, rng);
             y = predict(rows, index);
             mo = new WeightedRidge.Moments(shiftX, y[0]);
             mo.addBinaryRows(diff, start, n, y, kernelByDiffs);
@@ -560,6 +550,27 @@ public final class LimeTabular {
         Provenance prov = Provenance.of("LimeTabular", p, seed, trainingFingerprint);
         return new LimeExplanation(weights, fit.intercept(), fit.score(), status, fit.atShift(), y[0], features,
                 conditions(x, xLevel), prov);
+    }
+
+    /**
+     * Fills rows 1..n−1 with values drawn bin by bin and lists, for each row, the features whose bin
+     * differs from x's ({@code diff[start[i]..start[i+1])}, ascending). Kept small and separate so the
+     * compiler optimizes the hot loop on its own.
+     */
+    private void sampleBins(LevelSampler.Table table, double[][] rows, int[] xLevel, int[] diff, int[] start,
+                            SplittableRandom rng) {
+        int cursor = 0;
+        int[] level = table.level;
+        for (int i = 1; i < rows.length; i++) {
+            double[] r = rows[i];
+            for (int j = 0; j < m; j++) {
+                int pos = table.draw(j, rng);
+                r[j] = table.value(pos, rng);
+                diff[cursor] = j; // kept only when the level differs: branch-free on a random outcome
+                cursor += level[pos] != xLevel[j] ? 1 : 0;
+            }
+            start[i + 1] = cursor;
+        }
     }
 
     private double[] predict(double[][] rows, long index) {

@@ -29,6 +29,8 @@ public enum UndefinedReason {
     SINGLE_CLASS,
     /** No score column was given. */
     NO_SCORES,
+    /** A score lies outside [0, 1], so the log loss of probabilities is undefined. */
+    SCORES_NOT_PROBABILITIES,
     /** The metric needs a privileged group and none was named. */
     NO_PRIVILEGED_GROUP;
 

@@ -88,7 +88,7 @@ public final class GroupCounter {
         double[][] sums = weights == null ? null : new double[na][];
         double[][] squares = weights == null ? null : new double[na][];
         for (int a = 0; a < na; a++) {
-            rows[a] = new int[sizes[a] * 4 * (weights == null ? LANES : 1)];
+            rows[a] = new int[weights == null ? slots(sizes[a]) * 4 * LANES : sizes[a] * 4];
             if (weights != null) {
                 sums[a] = new double[sizes[a] * 4];
                 squares[a] = new double[sizes[a] * 4];
@@ -118,7 +118,7 @@ public final class GroupCounter {
             }
             for (int a = 0; a < na; a++) {
                 if (weights == null) {
-                    countBlock(codes[a], sizes[a], cell, start, len, rows[a], attributes.get(a).name());
+                    countBlock(codes[a], sizes[a], slots(sizes[a]), cell, start, len, rows[a], attributes.get(a).name());
                 } else {
                     sumBlock(codes[a], sizes[a], cell, weights, start, len, rows[a], sums[a], squares[a],
                             attributes.get(a).name());
@@ -127,6 +127,13 @@ public final class GroupCounter {
         }
         List<GroupCounts> out = new ArrayList<>(na);
         for (int a = 0; a < na; a++) {
+            if (weights == null) {
+                for (int slot = sizes[a] * 4 * LANES; slot < rows[a].length; slot++) {
+                    if (rows[a][slot] != 0) {
+                        throw badGroup(codes[a], sizes[a], 0, n, attributes.get(a).name());
+                    }
+                }
+            }
             List<ConfusionCounts> byGroup = new ArrayList<>(sizes[a]);
             for (int g = 0; g < sizes[a]; g++) {
                 if (weights == null) {
@@ -150,27 +157,39 @@ public final class GroupCounter {
         return out;
     }
 
-    private static void countBlock(int[] g, int k, int[] cell, int start, int len, int[] rows, String name) {
+    /**
+     * Adds one block of rows to {@code rows}, laid out as {@code ((group << 2 | cell) << 2) + lane} over
+     * {@code slots} (the next power of two >= k) groups, so any code below {@code slots} has a slot.
+     * Codes are validated without a branch per row: the OR of the block's codes must stay below
+     * {@code slots} (this rejects negative codes too), codes in [k, slots) land in phantom slots that are
+     * checked once at the end, and codes so large that the index leaves the array end in the catch below.
+     */
+    private static void countBlock(int[] g, int k, int slots, int[] cell, int start, int len, int[] rows,
+                                   String name) {
+        int or = 0;
         int i = 0;
-        for (; i + LANES <= len; i += LANES) {
-            int g0 = g[start + i];
-            int g1 = g[start + i + 1];
-            int g2 = g[start + i + 2];
-            int g3 = g[start + i + 3];
-            if ((g0 | g1 | g2 | g3) < 0 || g0 >= k || g1 >= k || g2 >= k || g3 >= k) {
-                throw badGroup(g, k, start + i, LANES, name);
+        try {
+            for (; i + LANES <= len; i += LANES) {
+                int g0 = g[start + i];
+                int g1 = g[start + i + 1];
+                int g2 = g[start + i + 2];
+                int g3 = g[start + i + 3];
+                or |= g0 | g1 | g2 | g3;
+                rows[(g0 << 4) | (cell[i] << 2)]++;
+                rows[(g1 << 4) | (cell[i + 1] << 2) | 1]++;
+                rows[(g2 << 4) | (cell[i + 2] << 2) | 2]++;
+                rows[(g3 << 4) | (cell[i + 3] << 2) | 3]++;
             }
-            rows[((g0 << 2 | cell[i]) << 2)]++;
-            rows[((g1 << 2 | cell[i + 1]) << 2) + 1]++;
-            rows[((g2 << 2 | cell[i + 2]) << 2) + 2]++;
-            rows[((g3 << 2 | cell[i + 3]) << 2) + 3]++;
+            for (; i < len; i++) {
+                int gi = g[start + i];
+                or |= gi;
+                rows[(gi << 4) | (cell[i] << 2)]++;
+            }
+        } catch (ArrayIndexOutOfBoundsException e) {
+            throw badGroup(g, k, start, len, name);
         }
-        for (; i < len; i++) {
-            int gi = g[start + i];
-            if (gi < 0 || gi >= k) {
-                throw badGroup(g, k, start + i, 1, name);
-            }
-            rows[(gi << 2 | cell[i]) << 2]++;
+        if ((or & -slots) != 0) {
+            throw badGroup(g, k, start, len, name);
         }
     }
 
@@ -187,6 +206,11 @@ public final class GroupCounter {
             sums[c] += wi;
             squares[c] += wi * wi;
         }
+    }
+
+    /** The number of group slots of the unweighted counters: the next power of two >= k. */
+    private static int slots(int k) {
+        return k <= 1 ? 1 : Integer.highestOneBit(k - 1) << 1;
     }
 
     private static IllegalArgumentException badLabel(int[] yTrue, int[] yPred, int start, int len) {

@@ -109,5 +109,17 @@ class EdgeCasesTest {
         codes[10_005] = -1;
         assertThatThrownBy(() -> GroupCounter.count(new int[n], p, new GroupAttribute("a", codes, List.of("x"))))
                 .hasMessageContaining("row 10005 has group code -1");
+        int[] three = new int[n];
+        three[4_321] = 3; // k = 3: a code just past the last group
+        assertThatThrownBy(() -> GroupCounter.count(new int[n], p, new GroupAttribute("a", three, List.of("x", "y", "z"))))
+                .hasMessageContaining("row 4321 has group code 3");
+        int[] huge = new int[n];
+        huge[77] = Integer.MAX_VALUE;
+        assertThatThrownBy(() -> GroupCounter.count(new int[n], p, new GroupAttribute("a", huge, List.of("x", "y", "z"))))
+                .hasMessageContaining("row 77 has group code " + Integer.MAX_VALUE);
+        int[] wraps = new int[n];
+        wraps[5] = 1 << 28; // (code << 4) overflows to 0: must still be rejected
+        assertThatThrownBy(() -> GroupCounter.count(new int[n], p, new GroupAttribute("a", wraps, List.of("x", "y", "z"))))
+                .hasMessageContaining("row 5 has group code " + (1 << 28));
     }
 }

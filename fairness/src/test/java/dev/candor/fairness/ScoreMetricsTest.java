@@ -87,4 +87,29 @@ class ScoreMetricsTest {
         assertThat(margin.overallLogLoss().reason()).isEqualTo(UndefinedReason.SCORES_NOT_PROBABILITIES);
         assertThat(margin.overallRocAuc().isDefined()).isTrue();
     }
+
+    /**
+     * Reference made with numpy 2.4 on {@code german_predictions.csv} (pair enumeration, sklearn's clipping):
+     * <pre>
+     * def auc(y, s):
+     *     pos, neg = s[y == 1], s[y == 0]
+     *     return ((pos[:, None] > neg).sum() + 0.5 * (pos[:, None] == neg).sum()) / (len(pos) * len(neg))
+     * p = np.clip(s, np.finfo(float).eps, 1 - np.finfo(float).eps)
+     * loss = -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))      # per sex group: mask first
+     * </pre>
+     * overall 0.7917333333333333 / 0.4967409555181756, female 0.7948788169245515 / 0.5208762927546997,
+     * male 0.7865574080097367 / 0.4858975431365489.
+     */
+    @Test
+    void germanCreditAucAndLogLossMatchNumpy() {
+        GoldenCsv csv = GoldenCsv.read(dev.candor.core.SharedData.golden("fairness/german_predictions.csv"));
+        GroupScores gs = ScoreMetrics.compute(csv.ints("credit"), csv.doubles("score"), null,
+                GroupAttribute.of("sex", csv.strings("sex")));
+        assertThat(gs.overallRocAuc().value()).isCloseTo(0.7917333333333333, within(1e-12));
+        assertThat(gs.overallLogLoss().value()).isCloseTo(0.4967409555181756, within(1e-12));
+        assertThat(gs.rocAuc("female").value()).isCloseTo(0.7948788169245515, within(1e-12));
+        assertThat(gs.logLoss("female").value()).isCloseTo(0.5208762927546997, within(1e-12));
+        assertThat(gs.rocAuc("male").value()).isCloseTo(0.7865574080097367, within(1e-12));
+        assertThat(gs.logLoss("male").value()).isCloseTo(0.4858975431365489, within(1e-12));
+    }
 }

@@ -36,7 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar FairnessMetricsBenchmark -f 1 -wi 3 -i 5}.
  * {@code fullMetricSet} is single-threaded; {@code bootstrap1000} (1,000 resamples of the binary
- * attribute's metrics) uses every core.
+ * attribute's metrics, exact multinomial over cells) and {@code bootstrap1000WeightedDistinct} (1,000
+ * Poisson resamples with a distinct weight per row) use every core.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -54,6 +55,7 @@ public class FairnessMetricsBenchmark {
     private GroupAttribute binary;
     private GroupAttribute fiveValued;
     private BootstrapSample sample;
+    private BootstrapSample weightedSample;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -79,6 +81,11 @@ public class FairnessMetricsBenchmark {
         fiveValued = new GroupAttribute("race", race, List.of("White", "Black", "Asian-Pac-Islander",
                 "Amer-Indian-Eskimo", "Other"));
         sample = BootstrapSample.of(GroupCounter.count(yTrue, yPred, binary));
+        double[] w = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            w[i] = 0.5 + r.nextDouble(); // all distinct: the Poisson path
+        }
+        weightedSample = BootstrapSample.of(yTrue, yPred, w, binary);
     }
 
     /** Counting pass plus every metric of both attributes. */
@@ -129,5 +136,15 @@ public class FairnessMetricsBenchmark {
             }
             return v;
         });
+    }
+
+    /** 1,000 resamples with a distinct weight on every row (Poisson bootstrap, O(n) per resample), all cores. */
+    @Benchmark
+    @Warmup(iterations = 1, time = 1)
+    @Measurement(iterations = 3, time = 1)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public BootstrapResult bootstrap1000WeightedDistinct() {
+        return Bootstrap.builder().resamples(1000).seed(1).build().run(weightedSample, List.of("disparate_impact"),
+                c -> new double[] {GroupMetrics.of(c).withPrivileged("Male").metric("disparate_impact").value()});
     }
 }

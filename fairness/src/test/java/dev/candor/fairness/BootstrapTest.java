@@ -124,4 +124,40 @@ class BootstrapTest {
         assertThat(r.interval("sr").contains(Rate.SELECTION_RATE.of(GroupCounter.count(y, p, distinct, a).overall()).value()))
                 .isTrue();
     }
+
+    /**
+     * The Poisson path (many distinct weights) has the same spread: weights 1 + i·1e-7 are distinct but
+     * practically 1, so the half-width of the 68.27% interval of the selection-rate difference must match
+     * sqrt(p1(1-p1)/n1 + p2(1-p2)/n2).
+     */
+    @Test
+    void poissonBootstrapOfDistinctWeightsHasTheClosedFormSpread() {
+        SplittableRandom r = new SplittableRandom(5);
+        int n = 20_000;
+        int[] y = new int[n];
+        int[] p = new int[n];
+        int[] g = new int[n];
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            g[i] = r.nextDouble() < 0.3 ? 0 : 1;
+            y[i] = r.nextDouble() < 0.4 ? 1 : 0;
+            p[i] = r.nextDouble() < (y[i] == 1 ? 0.7 : 0.2) + 0.05 * g[i] ? 1 : 0;
+            w[i] = 1 + i * 1e-7;
+        }
+        GroupAttribute a = new GroupAttribute("a", g, List.of("u", "p"));
+        BootstrapSample s = BootstrapSample.of(y, p, w, a);
+        assertThat(s.isCellTable()).isFalse();
+        assertThat(s.method()).contains("Poisson");
+        GroupCounts c = GroupCounter.count(y, p, w, a);
+        GroupMetrics m = GroupMetrics.of(c).withPrivileged("p");
+        double p1 = m.rate("u", Rate.SELECTION_RATE).value();
+        double p2 = m.rate("p", Rate.SELECTION_RATE).value();
+        double se = Math.sqrt(p1 * (1 - p1) / c.counts("u").rows() + p2 * (1 - p2) / c.counts("p").rows());
+        BootstrapResult res = Bootstrap.builder().resamples(2000).level(0.6826894921370859).seed(8).build()
+                .run(s, List.of("spd"),
+                        x -> new double[] {GroupMetrics.of(x).withPrivileged("p").metric("statistical_parity_difference").value()});
+        double halfWidth = (res.interval("spd").upper() - res.interval("spd").lower()) / 2;
+        assertThat(halfWidth / se).isCloseTo(1.0, within(0.1));
+        assertThat(res.interval("spd").contains(m.metric("statistical_parity_difference").value())).isTrue();
+    }
 }

@@ -82,7 +82,7 @@ public final class AuditJson {
         root.put("weighted", audit.weighted());
         ObjectNode overall = root.putObject("overall");
         putCounts(overall, audit.overall(), audit.weighted());
-        putRates(overall, audit.overall(), audit.intervals());
+        putRates(overall, audit.overall(), level(audit));
         audit.overallScores().forEach((k, v) -> put(overall, k, v));
 
         ObjectNode prot = root.putObject("protected");
@@ -146,7 +146,7 @@ public final class AuditJson {
             ObjectNode go = groups.putObject(g);
             ConfusionCounts c = gm.counts().counts(g);
             putCounts(go, c, audit.weighted());
-            putRates(go, c, audit.intervals());
+            putRates(go, c, level(audit));
             if (a.scores() != null) {
                 put(go, "roc_auc", a.scores().rocAuc(g));
                 put(go, "log_loss", a.scores().logLoss(g));
@@ -231,15 +231,20 @@ public final class AuditJson {
         }
     }
 
-    private static void putRates(ObjectNode o, ConfusionCounts c, boolean intervals) {
+    /** The confidence level of the intervals, or NaN when none were requested. */
+    private static double level(AuditResult audit) {
+        return audit.intervals() && audit.individualBootstrap() != null ? audit.individualBootstrap().level() : Double.NaN;
+    }
+
+    private static void putRates(ObjectNode o, ConfusionCounts c, double level) {
         for (Rate r : Rate.values()) {
             put(o, r.key(), r.of(c));
         }
-        if (intervals) {
+        if (!Double.isNaN(level)) {
             ObjectNode ci = o.putObject("ci");
             for (Rate r : Rate.values()) {
                 if (r.isProportion()) {
-                    putInterval(ci, r.key(), WilsonInterval.of(r, c, 0.95));
+                    putInterval(ci, r.key(), WilsonInterval.of(r, c, level));
                 }
             }
         }

@@ -119,6 +119,13 @@ public final class AuditCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Reads the CSV, runs the audit, writes the JSON and checks the policy.
+     *
+     * @return 0, or {@link CandorCli#EXIT_POLICY_VIOLATION} when the policy is violated
+     * @throws IOException if a file cannot be read or written (exit code 2)
+     * @throws IllegalArgumentException on bad input, naming file, line and column (exit code 2)
+     */
     @Override
     public Integer call() throws IOException {
         Policy pol = policy == null ? null : Policy.read(policy);

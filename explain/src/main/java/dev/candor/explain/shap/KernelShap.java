@@ -114,9 +114,11 @@ public final class KernelShap {
         this.maxBatchRows = b.maxBatchRows;
         this.costWarningRows = b.costWarningRows;
         int p = groups.size();
-        if (nsamples != 0 && !Coalitions.exhaustive(p, nsamples) && nsamples < p + 1) {
+        // A coalition and its complement span one direction of the constrained regression, so M - 1
+        // unknowns need at least 2 (M - 1) paired coalitions; ask for 2 M.
+        if (nsamples != 0 && !Coalitions.exhaustive(p, nsamples) && nsamples < 2L * p) {
             throw new IllegalArgumentException("nsamples = " + nsamples + " is too small for " + p
-                    + " players: need at least " + (p + 1) + " coalitions (or " + (p <= 30 ? ((1L << p) - 2)
+                    + " players: need at least " + (2L * p) + " coalitions (or " + (p <= 30 ? ((1L << p) - 2)
                     : "2^" + p + " - 2") + " for exact enumeration)");
         }
         this.backgroundFingerprint = b.background.fingerprint();
@@ -650,7 +652,8 @@ public final class KernelShap {
 
         /**
          * @param nsamples the coalition budget per explained row (shap's {@code nsamples}); at least
-         *                 players + 1, unless it covers all {@code 2^M - 2} coalitions
+         *                 2 x players (a coalition and its complement count as one equation of the
+         *                 constrained regression), unless it covers all {@code 2^M - 2} coalitions
          * @return this builder
          */
         public Builder nsamples(int nsamples) {

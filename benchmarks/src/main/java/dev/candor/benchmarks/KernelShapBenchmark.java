@@ -1,0 +1,196 @@
+package dev.candor.benchmarks;
+
+import dev.candor.core.SharedData;
+import dev.candor.explain.Background;
+import dev.candor.explain.Model;
+import dev.candor.explain.shap.KernelShap;
+import dev.candor.explain.shap.ShapExplanations;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * KernelSHAP on the golden German-credit logistic model ({@code golden/explain/german_model.json},
+ * 24 features, {@code StrictMath.exp}), background = the 50 golden background rows, nsamples 2048,
+ * explaining rows 100..199 of {@code german.data-numeric}. All times are per explained row.
+ *
+ * <ul>
+ *   <li>{@code explainOneThread}: {@code explainAll} of the 100 rows on one thread.</li>
+ *   <li>{@code modelCallsOnly}: the same model calls alone: the batches that one explanation passes to
+ *       the model (recorded once in setup, 2048 x 50 + 1 rows) predicted again; the ratio
+ *       explain / model is the explainer's overhead.</li>
+ *   <li>{@code explainThreads}: {@code explainAll} with {@code threads} workers, for scaling.</li>
+ * </ul>
+ * The reference: shap 0.51.0's KernelExplainer takes about 26 ms per row on this work on this machine.
+ *
+ * <p>Because the benchmark machine may be shared, the one-thread benchmarks also measure the CPU time
+ * of the benchmark thread ({@link ThreadMXBean#getCurrentThreadCpuTime()}) and print
+ * {@code cpu ms/row} at the end of every iteration: unlike wall-clock time it does not grow when
+ * other processes compete for the cores, so the explain / model ratio stays readable.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgs = {"-Xmx2g"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class KernelShapBenchmark {
+
+    static final int ROWS = 100;
+
+    @Param({"1", "2"})
+    public int threads;
+
+    Model model;
+    Background background;
+    double[][] rows;
+    KernelShap oneThread;
+    KernelShap multi;
+    List<double[][]> recordedBatches;
+
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    long cpuNanos;
+    long cpuRows;
+
+    @Setup(Level.Iteration)
+    public void resetCpu() {
+        cpuNanos = 0;
+        cpuRows = 0;
+    }
+
+    @TearDown(Level.Iteration)
+    public void printCpu() {
+        if (cpuRows > 0) {
+            System.out.printf("  [cpu ms/row = %.3f over %d rows]%n", cpuNanos / 1e6 / cpuRows, cpuRows);
+        }
+    }
+
+    /** The golden logistic model: left-to-right sum, then StrictMath.exp. */
+    record Logistic(double[] mu, double[] sd, double[] w, double b) implements Model {
+        @Override
+        public double[] predict(double[][] batch) {
+            double[] out = new double[batch.length];
+            int d = w.length;
+            for (int i = 0; i < batch.length; i++) {
+                double[] x = batch[i];
+                double z = b;
+                for (int j = 0; j < d; j++) {
+                    z = z + w[j] * ((x[j] - mu[j]) / sd[j]);
+                }
+                out[i] = 1.0 / (1.0 + StrictMath.exp(-z));
+            }
+            return out;
+        }
+    }
+
+    static double[] array(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\"\\s*:\\s*\\[([^\\]]*)\\]").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no array " + key);
+        }
+        String[] parts = m.group(1).split(",");
+        double[] out = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            out[i] = Double.parseDouble(parts[i].trim());
+        }
+        return out;
+    }
+
+    static double scalar(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\"\\s*:\\s*([-0-9.eE+]+)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no number " + key);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    static double[][] csv(Path p, int skip, int from, int to, String sep, int cols) throws IOException {
+        List<String> lines = Files.readAllLines(p);
+        double[][] out = new double[to - from][cols];
+        for (int i = from; i < to; i++) {
+            String[] f = lines.get(i + skip).trim().split(sep);
+            for (int j = 0; j < cols; j++) {
+                out[i - from][j] = Double.parseDouble(f[j]);
+            }
+        }
+        return out;
+    }
+
+    @Setup(Level.Trial)
+    public void setup() {
+        try {
+            String json = Files.readString(SharedData.golden("explain/german_model.json"));
+            model = new Logistic(array(json, "mu"), array(json, "sd"), array(json, "w"), scalar(json, "b"));
+            background = Background.of(csv(SharedData.golden("explain/german_background.csv"), 1, 0, 50, ",", 24));
+            Path german = SharedData.datasetsDir().orElseThrow(() -> new IllegalStateException(
+                    "datasets directory not found: set CANDOR_DATA")).resolve("german/german.data-numeric");
+            rows = csv(german, 0, 100, 100 + ROWS, "\\s+", 24);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        oneThread = KernelShap.builder(model, background).nsamples(2048).seed(1L).threads(1).build();
+        multi = KernelShap.builder(model, background).nsamples(2048).seed(1L).threads(threads).build();
+        recordedBatches = new ArrayList<>();
+        Model recorder = batch -> {
+            double[][] copy = new double[batch.length][];
+            for (int i = 0; i < batch.length; i++) {
+                copy[i] = batch[i].clone();
+            }
+            recordedBatches.add(copy);
+            return model.predict(batch);
+        };
+        KernelShap.builder(recorder, background).nsamples(2048).seed(1L).threads(1).build().explain(rows[0]);
+        recordedBatches.remove(0); // the background evaluation made by build()
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public ShapExplanations explainOneThread() {
+        long t0 = CPU.getCurrentThreadCpuTime();
+        ShapExplanations e = oneThread.explainAll(rows);
+        cpuNanos += CPU.getCurrentThreadCpuTime() - t0;
+        cpuRows += ROWS;
+        return e;
+    }
+
+    @Benchmark
+    public double modelCallsOnly() {
+        long t0 = CPU.getCurrentThreadCpuTime();
+        double s = 0;
+        for (double[][] batch : recordedBatches) {
+            double[] p = model.predict(batch);
+            s += p[p.length - 1];
+        }
+        cpuNanos += CPU.getCurrentThreadCpuTime() - t0;
+        cpuRows += 1;
+        return s;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public ShapExplanations explainThreads() {
+        return multi.explainAll(rows);
+    }
+}

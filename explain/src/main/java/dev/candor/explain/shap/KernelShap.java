@@ -88,6 +88,7 @@ public final class KernelShap {
     private final ProgressListener progress;
     private final int maxBatchRows;
     private final long costWarningRows;
+    private final boolean dedup;
     private final double[] fnull;
     private final Fingerprint backgroundFingerprint;
     private final String backgroundDescription;
@@ -113,6 +114,7 @@ public final class KernelShap {
         this.progress = b.progress;
         this.maxBatchRows = b.maxBatchRows;
         this.costWarningRows = b.costWarningRows;
+        this.dedup = b.dedup;
         int p = groups.size();
         // A coalition and its complement span one direction of the constrained regression, so M - 1
         // unknowns need at least 2 (M - 1) paired coalitions; ask for 2 M.
@@ -372,6 +374,7 @@ public final class KernelShap {
         p.put("background", backgroundDescription);
         p.put("backgroundFingerprint", backgroundFingerprint);
         p.put("outputs", outputs);
+        p.put("deduplicateRows", dedup);
         return p;
     }
 
@@ -400,6 +403,18 @@ public final class KernelShap {
         double[] ey = new double[0];
         final int[] varying = new int[groups.size()];
         final int[] inCols = new int[d];
+        // distinct-row evaluation
+        long[] coalitionBits = new long[0];
+        final long[] diff = new long[n];
+        int[] rowOf = new int[0];
+        int[] distinctBg = new int[0];
+        long[] distinctKey = new long[0];
+        double[] distinctOut = new double[0];
+        long[] tableKey = new long[0];
+        int[] tableVal = new int[0];
+        int[] tableStamp = new int[0];
+        int stamp;
+        long lastModelRows;
 
         double[][] rows(int count) {
             if (buf.length < count) {
@@ -455,13 +470,14 @@ public final class KernelShap {
             }
             coalitions = 0;
             exact = true;
+            ws.lastModelRows = 1;
         } else {
             long ns = budget(m);
             Coalitions co = ws.co;
             co.plan(m, (int) Math.min(ns, Integer.MAX_VALUE - 8), RowRandom.forRow(seed, rowIndex));
             coalitions = co.count;
             exact = Coalitions.exhaustive(m, ns);
-            fx = evaluate(ws, x, m);
+            fx = dedup && m <= 64 ? evaluateDistinct(ws, x, m) : evaluate(ws, x, m);
             double[] delta = new double[outputs];
             for (int k = 0; k < outputs; k++) {
                 delta[k] = link.apply(fx[k]) - link.apply(fnull[k]);
@@ -481,6 +497,7 @@ public final class KernelShap {
             p.put("rowIndex", rowIndex);
             p.put("output", k);
             p.put("varyingPlayers", m);
+            p.put("modelRows", ws.lastModelRows);
             res[k] = new ShapExplanation(link.apply(fnull[k]),
                     Arrays.copyOfRange(phiPlayers, k * players, (k + 1) * players), link.apply(fx[k]), link,
                     coalitions, exact, Provenance.of("KernelShap", p, seed, fp));
@@ -568,6 +585,168 @@ public final class KernelShap {
                 }
             }
         }
+        ws.lastModelRows = (long) count * n + 1;
+        return fx;
+    }
+
+    /**
+     * Like {@link #evaluate}, but each distinct row is evaluated once. The row of coalition c over
+     * background row b is determined by {@code key = bits(c) & diff(b)}, diff(b) being the varying
+     * players where x differs from background row b; keys are de-duplicated per b with an
+     * open-addressing table (generation-stamped, so it is never cleared). The averages over b are
+     * summed in the same order as in {@link #evaluate}, so the results are bit-for-bit the same.
+     */
+    private double[] evaluateDistinct(Workspace ws, double[] x, int m) {
+        Coalitions co = ws.co;
+        int count = co.count;
+        if (ws.ey.length < count * outputs) {
+            ws.ey = new double[count * outputs];
+        }
+        if (ws.coalitionBits.length < count) {
+            ws.coalitionBits = new long[count];
+        }
+        long[] bits = ws.coalitionBits;
+        byte[] masks = co.masks;
+        for (int c = 0; c < count; c++) {
+            long v = 0;
+            int off = c * m;
+            for (int j = 0; j < m; j++) {
+                v |= (long) masks[off + j] << j;
+            }
+            bits[c] = v;
+        }
+        long all = m == 64 ? -1L : (1L << m) - 1;
+        for (int b = 0; b < n; b++) {
+            long dv = 0;
+            for (int j = 0; j < m; j++) {
+                for (int col : groupCols[ws.varying[j]]) {
+                    if (bg[b][col] != x[col]) {
+                        dv |= 1L << j;
+                        break;
+                    }
+                }
+            }
+            ws.diff[b] = dv;
+        }
+        int cells = count * n;
+        if (ws.rowOf.length < cells) {
+            ws.rowOf = new int[cells];
+            ws.distinctBg = new int[cells + 1];
+            ws.distinctKey = new long[cells + 1];
+        }
+        int size = Integer.highestOneBit(Math.max(16, count) * 2) * 2;
+        if (ws.tableKey.length < size) {
+            ws.tableKey = new long[size];
+            ws.tableVal = new int[size];
+            ws.tableStamp = new int[size];
+            ws.stamp = 0;
+        }
+        int tmask = ws.tableKey.length - 1;
+        long[] tk = ws.tableKey;
+        int[] tv = ws.tableVal;
+        int[] ts = ws.tableStamp;
+        int[] rowOf = ws.rowOf;
+        int[] dBg = ws.distinctBg;
+        long[] dKey = ws.distinctKey;
+        int u = 0;
+        for (int b = 0; b < n; b++) {
+            long dv = ws.diff[b];
+            if (dv == all) {
+                for (int c = 0; c < count; c++) {
+                    rowOf[c * n + b] = u;
+                    dBg[u] = b;
+                    dKey[u++] = bits[c];
+                }
+                continue;
+            }
+            int gen = ++ws.stamp;
+            if (gen == Integer.MAX_VALUE) {
+                java.util.Arrays.fill(ts, 0);
+                ws.stamp = gen = 1;
+            }
+            for (int c = 0; c < count; c++) {
+                long key = bits[c] & dv;
+                long h = key * 0x9E3779B97F4A7C15L;
+                int slot = (int) (h ^ (h >>> 29)) & tmask;
+                int found;
+                while (true) {
+                    if (ts[slot] != gen) {
+                        ts[slot] = gen;
+                        tk[slot] = key;
+                        tv[slot] = u;
+                        dBg[u] = b;
+                        dKey[u] = key;
+                        found = u++;
+                        break;
+                    }
+                    if (tk[slot] == key) {
+                        found = tv[slot];
+                        break;
+                    }
+                    slot = (slot + 1) & tmask;
+                }
+                rowOf[c * n + b] = found;
+            }
+        }
+        int distinct = u;
+        int totalRows = distinct + 1; // plus x itself
+        if (ws.distinctOut.length < totalRows * outputs) {
+            ws.distinctOut = new double[totalRows * outputs];
+        }
+        double[] dOut = ws.distinctOut;
+        int per = Math.max(1, maxBatchRows);
+        int[] inCols = ws.inCols;
+        for (int start = 0; start < totalRows; start += per) {
+            int end = Math.min(totalRows, start + per);
+            double[][] rows = ws.rows(end - start);
+            for (int r = start; r < end; r++) {
+                double[] row = rows[r - start];
+                if (r == distinct) {
+                    System.arraycopy(x, 0, row, 0, d);
+                    continue;
+                }
+                System.arraycopy(bg[dBg[r]], 0, row, 0, d);
+                long key = dKey[r];
+                int k = 0;
+                while (key != 0) {
+                    int j = Long.numberOfTrailingZeros(key);
+                    key &= key - 1;
+                    for (int col : groupCols[ws.varying[j]]) {
+                        inCols[k++] = col;
+                    }
+                }
+                for (int q = 0; q < k; q++) {
+                    int col = inCols[q];
+                    row[col] = x[col];
+                }
+            }
+            double[] out = ws.out((end - start) * outputs);
+            model.predict(rows, out);
+            System.arraycopy(out, 0, dOut, start * outputs, (end - start) * outputs);
+        }
+        double[] ey = ws.ey;
+        for (int c = 0; c < count; c++) {
+            int base = c * n;
+            for (int k = 0; k < outputs; k++) {
+                double s = 0;
+                for (int b = 0; b < n; b++) {
+                    s += bgw[b] * dOut[rowOf[base + b] * outputs + k];
+                }
+                if (!Double.isFinite(s)) {
+                    for (int b = 0; b < n; b++) {
+                        checkOutput(dOut[rowOf[base + b] * outputs + k], "coalition " + c + " with background row " + b, k);
+                    }
+                }
+                checkLinkDomain(s, "the mean model output of coalition " + c);
+                ey[c * outputs + k] = link.apply(s) - link.apply(fnull[k]);
+            }
+        }
+        double[] fx = new double[outputs];
+        for (int k = 0; k < outputs; k++) {
+            fx[k] = checkOutput(dOut[distinct * outputs + k], "x", k);
+            checkLinkDomain(fx[k], "the model output for x");
+        }
+        ws.lastModelRows = totalRows;
         return fx;
     }
 
@@ -644,6 +823,7 @@ public final class KernelShap {
         private ProgressListener progress = ProgressListener.NONE;
         private int maxBatchRows = DEFAULT_MAX_BATCH_ROWS;
         private long costWarningRows = DEFAULT_COST_WARNING_ROWS;
+        private boolean dedup = true;
 
         private Builder(BatchModel model, Background background) {
             this.model = model;
@@ -733,6 +913,23 @@ public final class KernelShap {
                 throw new IllegalArgumentException("maxBatchRows must be >= 1, got " + maxBatchRows);
             }
             this.maxBatchRows = maxBatchRows;
+            return this;
+        }
+
+        /**
+         * Whether to evaluate each distinct coalition row only once (default true). A coalition row for
+         * background row b depends only on the coalition's players among those where x differs from b,
+         * so on data with categorical or binary columns many coalitions give the same row (on German
+         * credit, 56 % of them at M = 24, nsamples = 2048); they are evaluated once and the output is
+         * reused. The values are bit-for-bit those of the plain evaluation, provided the model's output
+         * for a row does not depend on the other rows of the batch (true of any ordinary model). Used
+         * for up to 64 varying players.
+         *
+         * @param dedup true to evaluate distinct rows only
+         * @return this builder
+         */
+        public Builder deduplicateRows(boolean dedup) {
+            this.dedup = dedup;
             return this;
         }
 

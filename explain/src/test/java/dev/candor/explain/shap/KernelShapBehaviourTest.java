@@ -71,18 +71,58 @@ class KernelShapBehaviourTest {
             maxBatch.accumulateAndGet(r.length, Math::max);
             return model.predict(r);
         };
-        KernelShap big = KernelShap.builder(counting, bg).nsamples(2048).threads(1).maxBatchRows(1 << 20).build();
+        KernelShap big = KernelShap.builder(counting, bg).nsamples(2048).threads(1).maxBatchRows(1 << 20)
+                .deduplicateRows(false).build();
         calls.set(0);
         double[] a = big.explain(rows[3]).values();
         assertThat(calls.get()).isEqualTo(1); // 2048 x 50 coalition rows + x in one call
         assertThat(maxBatch.get()).isEqualTo(2048L * 50 + 1);
-        KernelShap small = KernelShap.builder(counting, bg).nsamples(2048).threads(1).maxBatchRows(5000).build();
+        KernelShap small = KernelShap.builder(counting, bg).nsamples(2048).threads(1).maxBatchRows(5000)
+                .deduplicateRows(false).build();
         calls.set(0);
         maxBatch.set(0);
         double[] b = small.explain(rows[3]).values();
         assertThat(maxBatch.get()).isLessThanOrEqualTo(5001);
         assertThat(calls.get()).isEqualTo((2048 + 99) / 100);
         assertThat(b).containsExactly(a);
+        KernelShap distinct = KernelShap.builder(counting, bg).nsamples(2048).threads(1).maxBatchRows(1 << 20).build();
+        calls.set(0);
+        assertThat(distinct.explain(rows[3]).values()).containsExactly(a);
+        assertThat(calls.get()).isEqualTo(1);
+    }
+
+    @Test
+    void distinctRowEvaluationGivesBitIdenticalValuesFromFewerModelRows() {
+        AtomicLong modelRows = new AtomicLong();
+        Model counting = r -> {
+            modelRows.addAndGet(r.length);
+            return model.predict(r);
+        };
+        for (int nsamples : new int[] {64, 512, 2048}) {
+            KernelShap plain = KernelShap.builder(counting, bg).nsamples(nsamples).seed(4).threads(1)
+                    .deduplicateRows(false).build();
+            KernelShap distinct = KernelShap.builder(counting, bg).nsamples(nsamples).seed(4).threads(1)
+                    .maxBatchRows(7777).build();
+            for (int i = 0; i < rows.length; i++) {
+                modelRows.set(0);
+                ShapExplanation a = plain.explain(rows[i], i);
+                long plainRows = modelRows.getAndSet(0);
+                ShapExplanation b = distinct.explain(rows[i], i);
+                long distinctRows = modelRows.get();
+                assertThat(b.values()).containsExactly(a.values());
+                assertThat(b.baseValue()).isEqualTo(a.baseValue());
+                assertThat(b.prediction()).isEqualTo(a.prediction());
+                assertThat(plainRows).isEqualTo((long) a.coalitions() * 50 + 1);
+                assertThat(distinctRows).isLessThan(plainRows);
+                assertThat(b.provenance().parameters()).containsEntry("modelRows", String.valueOf(distinctRows));
+            }
+        }
+        // with groups too
+        int[][] g6 = {{0, 1, 2}, {3, 4, 5, 6, 7, 8, 9, 10, 11}, {12}, {13, 14}, {15, 16, 17, 18}, {19, 20, 21, 22, 23}};
+        FeatureGroups six = FeatureGroups.of(24, g6, null);
+        assertThat(KernelShap.builder(model, bg).groups(six).nsamples(40).threads(1).build().explain(rows[5]).values())
+                .containsExactly(KernelShap.builder(model, bg).groups(six).nsamples(40).threads(1).deduplicateRows(false)
+                        .build().explain(rows[5]).values());
     }
 
     @Test

@@ -15,7 +15,8 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  * with design {@code e_cj = m_cj - m_c,last} and target {@code y_c - m_c,last delta}. Its normal
  * equations are built from the weighted Gram matrix of the 0/1 masks, {@code G = sum_c w_c m_c m_c'},
  * and {@code b = sum_c w_c m_c y_c}: {@code A_jk = G_jk - G_jl - G_lk + G_ll} and
- * {@code r_j = b_j - b_l - delta (G_jl - G_ll)}, which costs O(|c|^2) per coalition instead of O(M^2).
+ * {@code r_j = b_j - b_l - delta (G_jl - G_ll)}, which costs O(min(|c|, M - |c|)^2) per coalition (a large coalition is added through its
+ * complement) instead of O(M^2).
  * They are solved by Cholesky; a singular system (too few distinct coalitions) falls back to the
  * Moore-Penrose pseudo-inverse, as shap does, with a logged warning.
  *
@@ -29,6 +30,10 @@ final class ShapleyRegression {
     private double[] a = new double[0];
     private double[] r = new double[0];
     private int[] in = new int[0];
+    private double[] comp = new double[0];
+    private double[] u = new double[0];
+    private double[] ybig = new double[0];
+    private double[] rbig = new double[0];
 
     /**
      * @param co     the coalitions and weights
@@ -57,26 +62,74 @@ final class ShapleyRegression {
         java.util.Arrays.fill(r, 0, outputs * m, 0.0);
         byte[] masks = co.masks;
         double[] w = co.weights;
+        // Coalitions larger than half are accumulated through their complements (size <= M / 2):
+        // m_j m_k = 1 - mbar_j - mbar_k + mbar_j mbar_k, so with W = sum w, u = sum w mbar,
+        // H = sum w mbar mbar' and Y = sum w y over them, G += W - u_j - u_k + H_jk and r_j += Y - (sum w y mbar)_j.
+        if (comp.length < m * m) {
+            comp = new double[m * m];
+            u = new double[m];
+        }
+        java.util.Arrays.fill(comp, 0, m * m, 0.0);
+        java.util.Arrays.fill(u, 0, m, 0.0);
+        if (ybig.length < outputs) {
+            ybig = new double[outputs];
+        }
+        java.util.Arrays.fill(ybig, 0, outputs, 0.0);
+        if (rbig.length < outputs * m) {
+            rbig = new double[outputs * m];
+        }
+        java.util.Arrays.fill(rbig, 0, outputs * m, 0.0);
+        double wbig = 0;
+        int half = m / 2;
         for (int c = 0; c < co.count; c++) {
             int off = c * m;
             int s = 0;
             for (int j = 0; j < m; j++) {
-                if (masks[off + j] != 0) {
-                    in[s++] = j;
+                s += masks[off + j];
+            }
+            boolean big = s > half;
+            int t = 0;
+            byte want = big ? (byte) 0 : (byte) 1;
+            for (int j = 0; j < m; j++) {
+                if (masks[off + j] == want) {
+                    in[t++] = j;
                 }
             }
             double wc = w[c];
-            for (int u = 0; u < s; u++) {
-                int row = in[u] * m;
-                for (int v = u; v < s; v++) {
-                    gram[row + in[v]] += wc;
+            double[] target = big ? comp : gram;
+            for (int a1 = 0; a1 < t; a1++) {
+                int row = in[a1] * m;
+                for (int v = a1; v < t; v++) {
+                    target[row + in[v]] += wc;
                 }
             }
+            double[] rt = big ? rbig : r;
             for (int k = 0; k < outputs; k++) {
                 double wy = wc * y[c * outputs + k];
                 int base = k * m;
-                for (int u = 0; u < s; u++) {
-                    r[base + in[u]] += wy;
+                for (int a1 = 0; a1 < t; a1++) {
+                    rt[base + in[a1]] += wy;
+                }
+                if (big) {
+                    ybig[k] += wy;
+                }
+            }
+            if (big) {
+                wbig += wc;
+                for (int a1 = 0; a1 < t; a1++) {
+                    u[in[a1]] += wc;
+                }
+            }
+        }
+        if (wbig != 0) {
+            for (int i = 0; i < m; i++) {
+                for (int j = i; j < m; j++) {
+                    gram[i * m + j] += wbig - u[i] - u[j] + comp[i * m + j];
+                }
+            }
+            for (int k = 0; k < outputs; k++) {
+                for (int j = 0; j < m; j++) {
+                    r[k * m + j] += ybig[k] - rbig[k * m + j];
                 }
             }
         }

@@ -37,10 +37,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * explaining rows 100..199 of {@code german.data-numeric}. All times are per explained row.
  *
  * <ul>
- *   <li>{@code explainOneThread}: {@code explainAll} of the 100 rows on one thread.</li>
- *   <li>{@code modelCallsOnly}: the same model calls alone: the batches that one explanation passes to
- *       the model (recorded once in setup, 2048 x 50 + 1 rows) predicted again; the ratio
- *       explain / model is the explainer's overhead.</li>
+ *   <li>{@code explainOneThread}: {@code explainAll} of the 100 rows on one thread (default settings:
+ *       each distinct coalition row evaluated once).</li>
+ *   <li>{@code modelCallsOnly}: the same model calls alone: the batches that explaining the first 10
+ *       rows passes to the model (recorded once in setup) predicted again, timed per row; explain /
+ *       model is the explainer's overhead.</li>
+ *   <li>{@code explainOneThreadAllRows} and {@code modelCallsAllRows}: the same with
+ *       {@code deduplicateRows(false)}, i.e. all 2048 x 50 + 1 rows per explanation, as shap evaluates.</li>
  *   <li>{@code explainThreads}: {@code explainAll} with {@code threads} workers, for scaling.</li>
  * </ul>
  * The reference: shap 0.51.0's KernelExplainer takes about 26 ms per row on this work on this machine.
@@ -59,6 +62,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class KernelShapBenchmark {
 
     static final int ROWS = 100;
+    /** Rows whose model batches are recorded for the model-only benchmarks (memory bound). */
+    static final int RECORDED = 10;
 
     @Param({"1", "2"})
     public int threads;
@@ -67,8 +72,10 @@ public class KernelShapBenchmark {
     Background background;
     double[][] rows;
     KernelShap oneThread;
+    KernelShap oneThreadAllRows;
     KernelShap multi;
     List<double[][]> recordedBatches;
+    List<double[][]> recordedAllRows;
 
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     long cpuNanos;
@@ -152,17 +159,33 @@ public class KernelShapBenchmark {
         }
         oneThread = KernelShap.builder(model, background).nsamples(2048).seed(1L).threads(1).build();
         multi = KernelShap.builder(model, background).nsamples(2048).seed(1L).threads(threads).build();
-        recordedBatches = new ArrayList<>();
+        oneThreadAllRows = KernelShap.builder(model, background).nsamples(2048).seed(1L).threads(1)
+                .deduplicateRows(false).build();
+        recordedBatches = record(true);
+        recordedAllRows = record(false);
+    }
+
+    /** The batches that explaining the first {@value #RECORDED} rows passes to the model (contents copied). */
+    private List<double[][]> record(boolean dedup) {
+        List<double[][]> batches = new ArrayList<>();
         Model recorder = batch -> {
             double[][] copy = new double[batch.length][];
             for (int i = 0; i < batch.length; i++) {
                 copy[i] = batch[i].clone();
             }
-            recordedBatches.add(copy);
+            batches.add(copy);
             return model.predict(batch);
         };
-        KernelShap.builder(recorder, background).nsamples(2048).seed(1L).threads(1).build().explain(rows[0]);
-        recordedBatches.remove(0); // the background evaluation made by build()
+        KernelShap.builder(recorder, background).nsamples(2048).seed(1L).threads(1).deduplicateRows(dedup).build()
+                .explainAll(java.util.Arrays.copyOf(rows, RECORDED));
+        batches.remove(0); // the background evaluation made by build()
+        long total = 0;
+        for (double[][] b : batches) {
+            total += b.length;
+        }
+        System.out.printf("%n  [dedup=%s: %d model calls, %.1f model rows per explained row]%n", dedup, batches.size(),
+                (double) total / RECORDED);
+        return batches;
     }
 
     @Benchmark
@@ -176,15 +199,36 @@ public class KernelShapBenchmark {
     }
 
     @Benchmark
+    @OperationsPerInvocation(RECORDED)
     public double modelCallsOnly() {
+        return replay(recordedBatches);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public ShapExplanations explainOneThreadAllRows() {
+        long t0 = CPU.getCurrentThreadCpuTime();
+        ShapExplanations e = oneThreadAllRows.explainAll(rows);
+        cpuNanos += CPU.getCurrentThreadCpuTime() - t0;
+        cpuRows += ROWS;
+        return e;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(RECORDED)
+    public double modelCallsAllRows() {
+        return replay(recordedAllRows);
+    }
+
+    private double replay(List<double[][]> batches) {
         long t0 = CPU.getCurrentThreadCpuTime();
         double s = 0;
-        for (double[][] batch : recordedBatches) {
+        for (double[][] batch : batches) {
             double[] p = model.predict(batch);
             s += p[p.length - 1];
         }
         cpuNanos += CPU.getCurrentThreadCpuTime() - t0;
-        cpuRows += 1;
+        cpuRows += RECORDED;
         return s;
     }
 

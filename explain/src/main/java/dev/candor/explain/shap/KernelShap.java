@@ -696,6 +696,17 @@ public final class KernelShap {
         double[] dOut = ws.distinctOut;
         int per = Math.max(1, maxBatchRows);
         int[] inCols = ws.inCols;
+        int[] varying = ws.varying;
+        // one column per varying player (no groups): write x's value straight from flat arrays
+        boolean singles = true;
+        int[] singleCol = new int[m];
+        double[] singleX = new double[m];
+        for (int j = 0; j < m && singles; j++) {
+            int[] cols = groupCols[varying[j]];
+            singles = cols.length == 1;
+            singleCol[j] = cols[0];
+            singleX[j] = x[cols[0]];
+        }
         for (int start = 0; start < totalRows; start += per) {
             int end = Math.min(totalRows, start + per);
             double[][] rows = ws.rows(end - start);
@@ -707,11 +718,19 @@ public final class KernelShap {
                 }
                 System.arraycopy(bg[dBg[r]], 0, row, 0, d);
                 long key = dKey[r];
+                if (singles) {
+                    while (key != 0) {
+                        int j = Long.numberOfTrailingZeros(key);
+                        key &= key - 1;
+                        row[singleCol[j]] = singleX[j];
+                    }
+                    continue;
+                }
                 int k = 0;
                 while (key != 0) {
                     int j = Long.numberOfTrailingZeros(key);
                     key &= key - 1;
-                    for (int col : groupCols[ws.varying[j]]) {
+                    for (int col : groupCols[varying[j]]) {
                         inCols[k++] = col;
                     }
                 }

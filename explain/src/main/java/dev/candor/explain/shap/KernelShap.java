@@ -287,7 +287,30 @@ public final class KernelShap {
      * @return one batch of explanations per output
      */
     public List<ShapExplanations> explainAllOutputs(double[][] rows) {
+        return explainAllOutputs(rows, progress);
+    }
+
+    /**
+     * Like {@link #explainAll(double[][])}, reporting to the given listener instead of the builder's.
+     *
+     * @param rows     the rows to explain
+     * @param progress called after each explained row (from worker threads)
+     * @return the explanations of output 0
+     */
+    public ShapExplanations explainAll(double[][] rows, ProgressListener progress) {
+        return explainAllOutputs(rows, progress).get(0);
+    }
+
+    /**
+     * Like {@link #explainAllOutputs(double[][])}, reporting to the given listener.
+     *
+     * @param rows     the rows to explain
+     * @param progress called after each explained row (from worker threads)
+     * @return one batch of explanations per output
+     */
+    public List<ShapExplanations> explainAllOutputs(double[][] rows, ProgressListener progress) {
         Objects.requireNonNull(rows, "rows");
+        Objects.requireNonNull(progress, "progress");
         for (int i = 0; i < rows.length; i++) {
             checkRow(rows[i], "rows", i);
         }

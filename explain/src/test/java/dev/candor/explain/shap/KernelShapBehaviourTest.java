@@ -141,6 +141,24 @@ class KernelShapBehaviourTest {
         assertThat(all.provenance().parameters()).containsEntry("nsamples", "300");
         assertThat(all.provenance().input().rows()).isEqualTo(10);
         assertThat(all.get(0).provenance().parameters()).containsEntry("rowIndex", "0");
+        AtomicInteger perCall = new AtomicInteger();
+        ShapExplanations again = shap().threads(2).build().explainAll(rows, (done, total) -> perCall.incrementAndGet());
+        assertThat(perCall.get()).isEqualTo(10);
+        assertThat(again.values()).isDeepEqualTo(all.values());
+        GlobalImportance gi = all.globalImportance();
+        assertThat(gi.rows()).isEqualTo(10);
+        assertThat(gi.names()).hasSize(24);
+        double mean0 = 0;
+        for (int i = 0; i < 10; i++) {
+            mean0 += Math.abs(all.get(i).value(0)) / 10;
+        }
+        assertThat(gi.meanAbs()[0]).isCloseTo(mean0, within(1e-15));
+        String[] labels = new String[10];
+        for (int i = 0; i < 10; i++) {
+            labels[i] = rows[i][8] > 2 ? "older" : "younger";
+        }
+        assertThat(all.globalImportanceByGroup(labels).values().stream().mapToInt(GlobalImportance::rows).sum())
+                .isEqualTo(10);
     }
 
     @Test

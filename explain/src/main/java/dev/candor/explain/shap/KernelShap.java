@@ -90,6 +90,8 @@ public final class KernelShap {
     private final long costWarningRows;
     private final boolean dedup;
     private final double[] fnull;
+    /** Buffers of single-row calls, kept per calling thread so that repeated explain calls reuse them. */
+    private final ThreadLocal<Workspace> local = ThreadLocal.withInitial(() -> new Workspace());
     private final Fingerprint backgroundFingerprint;
     private final String backgroundDescription;
 
@@ -261,7 +263,7 @@ public final class KernelShap {
      */
     public List<ShapExplanation> explainOutputs(double[] x, long rowIndex) {
         checkRow(x, "x", -1);
-        return List.of(explainRow(new Workspace(), x, rowIndex));
+        return List.of(explainRow(local.get(), x, rowIndex));
     }
 
     /**

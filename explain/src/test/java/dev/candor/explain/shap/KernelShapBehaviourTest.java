@@ -171,6 +171,38 @@ class KernelShapBehaviourTest {
     }
 
     @Test
+    void explainAllWarnsWhenTheCostExceedsTheThreshold() {
+        java.util.logging.Logger jul = java.util.logging.Logger.getLogger(KernelShap.class.getName());
+        List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler h = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                messages.add(java.text.MessageFormat.format(r.getMessage(), r.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        jul.addHandler(h);
+        try {
+            KernelShap.builder(model, bg).nsamples(100).threads(1).costWarningRows(10_000).build()
+                    .explainAll(Arrays.copyOf(rows, 2));
+            assertThat(messages).anyMatch(m -> m.contains("10,002 model rows (2 instances x (100 coalitions x 50 "
+                    + "background rows + 1))"));
+            messages.clear();
+            KernelShap.builder(model, bg).nsamples(100).threads(1).build().explainAll(Arrays.copyOf(rows, 2));
+            assertThat(messages).noneMatch(m -> m.contains("model rows"));
+        } finally {
+            jul.removeHandler(h);
+        }
+    }
+
+    @Test
     void groupsActAsSinglePlayers() {
         // columns {0,1,2} as one player, the rest singletons: a linear model gives the block's summed
         // w_j (x_j - mean_j); with the logistic model, exhaustive KernelShap equals ExactShap.

@@ -17,7 +17,8 @@ public record CostEstimate(long instances, long coalitions, int backgroundRows, 
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "%,d model rows (%,d instances x (%,d coalitions x %,d background rows + 1))",
+        return String.format(java.util.Locale.ROOT,
+                "%,d model rows (%,d instances x (%,d coalitions x %,d background rows + 1))",
                 modelRows, instances, coalitions, backgroundRows);
     }
 }

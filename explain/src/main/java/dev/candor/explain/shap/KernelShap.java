@@ -778,7 +778,8 @@ public final class KernelShap {
                 }
                 if (!Double.isFinite(s)) {
                     for (int b = 0; b < n; b++) {
-                        checkOutput(dOut[rowOf[base + b] * outputs + k], "coalition " + c + " with background row " + b, k);
+                        checkOutput(dOut[rowOf[base + b] * outputs + k],
+                                "coalition " + c + " with background row " + b, k);
                     }
                 }
                 checkLinkDomain(s, "the mean model output of coalition " + c);

@@ -15,8 +15,8 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  * with design {@code e_cj = m_cj - m_c,last} and target {@code y_c - m_c,last delta}. Its normal
  * equations are built from the weighted Gram matrix of the 0/1 masks, {@code G = sum_c w_c m_c m_c'},
  * and {@code b = sum_c w_c m_c y_c}: {@code A_jk = G_jk - G_jl - G_lk + G_ll} and
- * {@code r_j = b_j - b_l - delta (G_jl - G_ll)}, which costs O(min(|c|, M - |c|)^2) per coalition (a large coalition is added through its
- * complement) instead of O(M^2).
+ * {@code r_j = b_j - b_l - delta (G_jl - G_ll)}, which costs O(min(|c|, M - |c|)^2) per coalition
+ * (a large coalition is added through its complement) instead of O(M^2).
  * They are solved by Cholesky; a singular system (too few distinct coalitions) falls back to the
  * Moore-Penrose pseudo-inverse, as shap does, with a logged warning.
  *

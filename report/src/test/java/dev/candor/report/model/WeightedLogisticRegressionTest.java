@@ -30,6 +30,33 @@ class WeightedLogisticRegressionTest {
     }
 
     @Test
+    void matchesScikitLearnOnASmallWeightedProblem() {
+        // Reference: scikit-learn 1.2.1 (Debian python3-sklearn), newton-cholesky solver, tol 1e-14:
+        //   X = <the rows below>; y = <labels>; w = <weights>
+        //   for C in (1.0, 0.25):
+        //       m = LogisticRegression(C=C, solver='newton-cholesky', tol=1e-14, max_iter=1000)
+        //       m.fit(X, y, sample_weight=w); print(repr(m.intercept_[0]), [repr(v) for v in m.coef_[0]])
+        // printed
+        //   C=1.0:  0.21641790749320142 [1.2656940734276576, -0.7992958503914617, 0.15479986789058062]
+        //   C=0.25: 0.22592876440043605 [0.6727597886003106, -0.4135141630381689, 0.04015918991847342]
+        // (lbfgs at tol 1e-14 agrees with these to about 5e-6 only.)
+        double[][] x = {{0.5, -1.2, 1}, {1.5, 0.3, 0}, {-0.7, 2.1, 1}, {0.0, 0.0, 0}, {2.2, -0.4, 1},
+            {-1.1, -0.9, 0}, {0.9, 1.7, 1}, {-2.0, 0.5, 0}, {1.2, -1.5, 0}, {-0.3, 0.8, 1}, {0.4, 0.4, 1},
+            {-1.6, -2.2, 0}};
+        int[] y = {1, 1, 0, 0, 1, 0, 1, 0, 1, 0, 1, 1};
+        double[] w = {0.9679358717434869, 1.0837696335078535, 1.0796019900497513, 0.8532110091743119, 2.5, 0.25,
+            1.0, 1.0, 0.5, 3.0, 1.75, 0.6};
+        LogisticModel c1 = WeightedLogisticRegression.withDefaults().fit(x, y, w);
+        assertThat(c1.intercept()).isCloseTo(0.21641790749320142, within(1e-9));
+        assertThat(c1.coefficients()).containsExactly(
+                new double[] {1.2656940734276576, -0.7992958503914617, 0.15479986789058062}, within(1e-9));
+        LogisticModel c4 = WeightedLogisticRegression.withDefaults().withL2(1 / 0.25).fit(x, y, w);
+        assertThat(c4.intercept()).isCloseTo(0.22592876440043605, within(1e-9));
+        assertThat(c4.coefficients()).containsExactly(
+                new double[] {0.6727597886003106, -0.4135141630381689, 0.04015918991847342}, within(1e-9));
+    }
+
+    @Test
     void interceptIsNotPenalized() {
         // A constant-zero column carries no information: the intercept alone fits the weighted base
         // rate exactly, whatever the penalty: intercept = logit(sum(w y) / sum(w)).

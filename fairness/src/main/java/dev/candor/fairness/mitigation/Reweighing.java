@@ -3,13 +3,15 @@ package dev.candor.fairness.mitigation;
 import dev.candor.core.Fingerprint;
 import dev.candor.core.Provenance;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -43,9 +45,9 @@ import java.util.TreeSet;
  *       (or of the combination of several attributes, joined with {@code '&'} in the order given, for
  *       example {@code male&gt25}) is its own group. This is Kamiran and Calders' general form and
  *       makes the label independent of the full attribute.</li>
- *   <li><b>Privileged versus the rest</b> ({@link Builder#privileged(String)}): AIF360's form, with
- *       {@code privileged_groups=[{attr: value}]} and {@code unprivileged_groups} listing every other
- *       value. The other values are pooled into one unprivileged group, so there are four cells
+ *   <li><b>Privileged versus the rest</b> ({@link Builder#privileged(String...)}): AIF360's form, with
+ *       {@code privileged_groups=[{attr: value}]} (several privileged values are OR-ed, as AIF360's list
+ *       of dicts) and {@code unprivileged_groups} listing every other value. The other values are pooled into one unprivileged group, so there are four cells
  *       ({@code w_p_fav, w_p_unfav, w_up_fav, w_up_unfav}) and the label is made independent only of
  *       the privileged/unprivileged split, not of the differences among unprivileged values. Its cells
  *       are named {@link #PRIVILEGED} and {@link #UNPRIVILEGED}. (AIF360 also allows an unprivileged
@@ -95,7 +97,7 @@ public final class Reweighing {
 
     private final int favorableLabel;
     private final int unfavorableLabel;
-    private final String privilegedValue;
+    private final Set<String> privilegedValues;
     /** Cell groups in order; cells are stored at [2 * group + (favorable ? 0 : 1)]. */
     private final List<String> cellGroups;
     private final Map<String, Integer> groupOfValue;
@@ -105,12 +107,12 @@ public final class Reweighing {
     private final double totalWeight;
     private final Provenance provenance;
 
-    private Reweighing(int favorableLabel, int unfavorableLabel, String privilegedValue, List<String> cellGroups,
+    private Reweighing(int favorableLabel, int unfavorableLabel, Set<String> privilegedValues, List<String> cellGroups,
                        Map<String, Integer> groupOfValue, List<ReweighingCell> cells, double[] rowWeights,
                        double totalWeight, Provenance provenance) {
         this.favorableLabel = favorableLabel;
         this.unfavorableLabel = unfavorableLabel;
-        this.privilegedValue = privilegedValue;
+        this.privilegedValues = Collections.unmodifiableSet(new TreeSet<>(privilegedValues));
         this.cellGroups = List.copyOf(cellGroups);
         this.groupOfValue = Collections.unmodifiableMap(new LinkedHashMap<>(groupOfValue));
         this.cells = List.copyOf(cells);
@@ -290,9 +292,10 @@ public final class Reweighing {
         return unfavorableLabel;
     }
 
-    /** @return the privileged value in the privileged-versus-rest form, empty when every group is separate */
-    public Optional<String> privilegedValue() {
-        return Optional.ofNullable(privilegedValue);
+    /** @return the privileged values in the privileged-versus-rest form (sorted); empty when every group
+     *          is separate */
+    public Set<String> privilegedValues() {
+        return privilegedValues;
     }
 
     /** @return the number of training rows */
@@ -370,8 +373,8 @@ public final class Reweighing {
     public String toString() {
         StringBuilder sb = new StringBuilder("Reweighing(favorable=").append(favorableLabel)
                 .append(", unfavorable=").append(unfavorableLabel);
-        if (privilegedValue != null) {
-            sb.append(", privileged=").append(privilegedValue);
+        if (!privilegedValues.isEmpty()) {
+            sb.append(", privileged=").append(privilegedValues);
         }
         sb.append(", rows=").append(rows()).append(")");
         for (ReweighingCell c : cells) {
@@ -425,7 +428,7 @@ public final class Reweighing {
      */
     public static final class Builder {
         private int favorable = 1;
-        private String privileged;
+        private Set<String> privileged = Set.of();
 
         private Builder() {
         }
@@ -441,15 +444,35 @@ public final class Reweighing {
         }
 
         /**
-         * Switches to AIF360's privileged-versus-rest form: this value is the privileged group and all
-         * other values are pooled into one unprivileged group.
+         * Switches to AIF360's privileged-versus-rest form: rows with one of these values are the
+         * privileged group and all other values are pooled into one unprivileged group. No value (the
+         * default) means every group separately.
          *
-         * @param privilegedValue the privileged group value (for several attributes, the joined form,
-         *                        e.g. {@code male&gt25}), or null for every group separately (default)
+         * @param privilegedValues the privileged group values (for several attributes, the joined form,
+         *                         e.g. {@code male&gt25})
          * @return this builder
+         * @throws IllegalArgumentException if a value is null
          */
-        public Builder privileged(String privilegedValue) {
-            this.privileged = privilegedValue;
+        public Builder privileged(String... privilegedValues) {
+            return privileged(Arrays.asList(privilegedValues));
+        }
+
+        /**
+         * As {@link #privileged(String...)}.
+         *
+         * @param privilegedValues the privileged group values; empty for every group separately
+         * @return this builder
+         * @throws IllegalArgumentException if a value is null
+         */
+        public Builder privileged(Collection<String> privilegedValues) {
+            Set<String> set = new TreeSet<>();
+            for (String v : privilegedValues) {
+                if (v == null) {
+                    throw new IllegalArgumentException("privilegedValues: a privileged value is null");
+                }
+                set.add(v);
+            }
+            this.privileged = set;
             return this;
         }
 
@@ -546,7 +569,7 @@ public final class Reweighing {
             List<String> cellGroups = new ArrayList<>();
             List<List<String>> members = new ArrayList<>();
             Map<String, Integer> groupOfValue = new HashMap<>();
-            if (privileged == null) {
+            if (privileged.isEmpty()) {
                 if (values.size() == 1) {
                     throw new IllegalArgumentException("groups: every row is in the one group '" + values.first()
                             + "': reweighing needs at least two groups (all weights would be 1)");
@@ -557,21 +580,24 @@ public final class Reweighing {
                     members.add(List.of(v));
                 }
             } else {
-                if (!values.contains(privileged)) {
-                    throw new IllegalArgumentException("privileged value '" + privileged
-                            + "' does not occur in groups (values: " + values + ")");
+                for (String p : privileged) {
+                    if (!values.contains(p)) {
+                        throw new IllegalArgumentException("privileged value '" + p
+                                + "' does not occur in groups (values: " + values + ")");
+                    }
                 }
-                if (values.size() == 1) {
-                    throw new IllegalArgumentException("groups: every row is in the privileged group '"
-                            + privileged + "': the unprivileged cells are empty and their weights undefined");
+                if (privileged.containsAll(values)) {
+                    throw new IllegalArgumentException("groups: every row is in the privileged group "
+                            + quoted(privileged) + ": the unprivileged cells are empty and their weights undefined");
                 }
                 cellGroups.add(PRIVILEGED);
                 cellGroups.add(UNPRIVILEGED);
-                members.add(List.of(privileged));
+                members.add(List.copyOf(privileged));
                 List<String> others = new ArrayList<>();
                 for (String v : values) {
-                    groupOfValue.put(v, v.equals(privileged) ? 0 : 1);
-                    if (!v.equals(privileged)) {
+                    boolean isPrivileged = privileged.contains(v);
+                    groupOfValue.put(v, isPrivileged ? 0 : 1);
+                    if (!isPrivileged) {
                         others.add(v);
                     }
                 }
@@ -630,7 +656,7 @@ public final class Reweighing {
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("favorable", favorable);
             params.put("unfavorable", unfavorable);
-            params.put("grouping", privileged == null ? "every group" : "privileged=" + privileged);
+            params.put("grouping", privileged.isEmpty() ? "every group" : "privileged=" + privileged);
             params.put("priorWeights", priorWeights == null ? "unit" : "given");
             Fingerprint.Builder fp = Fingerprint.builder().add(labels).add(groups);
             if (priorWeights != null) {
@@ -640,6 +666,10 @@ public final class Reweighing {
                     fp.build(n, priorWeights == null ? 2 : 3));
             return new Reweighing(favorable, unfavorable, privileged, cellGroups, groupOfValue, cells,
                     rowWeights, bigW, prov);
+        }
+
+        private static String quoted(Set<String> values) {
+            return values.size() == 1 ? "'" + values.iterator().next() + "'" : values.toString();
         }
 
         private static String describe(String group, List<String> members) {

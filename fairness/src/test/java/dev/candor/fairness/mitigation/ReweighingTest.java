@@ -119,11 +119,17 @@ class ReweighingTest {
         assertThat(rw.cells()).extracting(ReweighingCell::group)
                 .containsExactly("privileged", "privileged", "unprivileged", "unprivileged");
         assertThat(rw.cell("A", 0).members()).containsExactly("A", "B");
-        assertThat(rw.privilegedValue()).contains("W");
+        assertThat(rw.privilegedValues()).containsExactly("W");
+        // Two privileged values are OR-ed: {A, W} against B.
+        Reweighing two = Reweighing.builder().privileged("W", "A").fit(labels, race);
+        assertThat(two.cell("A", 1).members()).containsExactly("A", "W");
+        // {A,W}: 6 rows, 4 fav, 2 unfav; B: 2 rows, 1 fav, 1 unfav; w_up_fav = 5*2/(8*1) = 5/4
+        assertThat(two.weight("B", 1)).isCloseTo(1.25, within(1e-15));
+        assertThat(two.weight("W", 1)).isCloseTo(5.0 * 6 / (8 * 4), within(1e-15));
         // Every group separately differs: B and A are not pooled.
         Reweighing separate = Reweighing.fit(labels, race);
         assertThat(separate.weight("B", 1)).isNotCloseTo(separate.weight("A", 1), within(1e-3));
-        assertThat(separate.privilegedValue()).isEmpty();
+        assertThat(separate.privilegedValues()).isEmpty();
     }
 
     @Test

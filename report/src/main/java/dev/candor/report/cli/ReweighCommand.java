@@ -107,7 +107,7 @@ public final class ReweighCommand implements Callable<Integer> {
                     + " records");
         }
         int labelIndex = raw.column(label);
-        checkBinary(raw, labelIndex);
+        String unfavorable = checkBinary(raw, labelIndex);
         if (raw.header().contains(weightColumn)) {
             throw new IllegalArgumentException(data + ": already has a column '" + weightColumn
                     + "'; name the new one with --weight-column");
@@ -146,7 +146,7 @@ public final class ReweighCommand implements Callable<Integer> {
                 wr.write(raw.lineEnding());
             }
         }
-        printTable(rw, d);
+        printTable(rw, d, unfavorable);
         return 0;
     }
 
@@ -174,7 +174,8 @@ public final class ReweighCommand implements Callable<Integer> {
         return m;
     }
 
-    private void checkBinary(RawCsv raw, int labelIndex) {
+    /** @return the unfavorable label text */
+    private String checkBinary(RawCsv raw, int labelIndex) {
         String other = null;
         for (int i = 0; i < raw.parsed().size(); i++) {
             String v = raw.parsed().get(i).get(labelIndex).trim();
@@ -189,9 +190,10 @@ public final class ReweighCommand implements Callable<Integer> {
                         + "'); reweighing needs a binary label");
             }
         }
+        return other;
     }
 
-    private void printTable(Reweighing rw, Dataset d) {
+    private void printTable(Reweighing rw, Dataset d, String unfavorable) {
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "Reweighing of %s: %d rows, label %s (favorable %s), protected %s%s%n", data, d.rows(),
                 label, favorable, String.join("&", protectedColumns),
@@ -200,11 +202,13 @@ public final class ReweighCommand implements Callable<Integer> {
         for (ReweighingCell c : rw.cells()) {
             gw = Math.max(gw, describe(c).length());
         }
-        String fmt = "%-" + gw + "s  %-6s  %8s  %14s  %s%n";
-        o.printf(Locale.ROOT, fmt, "group", "label", "rows", "prior weight", "weight");
+        int lw = Math.max("label".length(), Math.max(favorable.length(), String.valueOf(unfavorable).length()));
+        boolean prior = priorWeights != null;
+        String fmt = "%-" + gw + "s  %-" + lw + "s  %8s  " + (prior ? "%14s  " : "%s") + "%s%n";
+        o.printf(Locale.ROOT, fmt, "group", "label", "rows", prior ? "prior weight" : "", "weight");
         for (ReweighingCell c : rw.cells()) {
-            o.printf(Locale.ROOT, fmt, describe(c), c.favorable() ? favorable : "other", c.rows(),
-                    fmtNumber(c.weightSum()), Double.toString(c.weight()));
+            o.printf(Locale.ROOT, fmt, describe(c), c.favorable() ? favorable : unfavorable, c.rows(),
+                    prior ? fmtNumber(c.weightSum()) : "", Double.toString(c.weight()));
         }
         o.printf(Locale.ROOT, "wrote %s (%d rows, last column '%s')%n", out, d.rows(), weightColumn);
         o.flush();

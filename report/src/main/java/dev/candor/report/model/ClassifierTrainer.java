@@ -30,8 +30,10 @@ import smile.data.formula.Formula;
  *       {@code StandardScaler} in a pipeline; a constant column is left unscaled), L2 penalty
  *       \(\lambda = 1\) (scikit-learn's {@code C = 1}).</li>
  *   <li>{@link ClassifierKind#RANDOM_FOREST} and {@link ClassifierKind#GRADIENT_BOOSTING}: Smile 3.1.1's
- *       {@code RandomForest} and {@code GradientTreeBoost} accept no per-row weights (their trees count
- *       integer bootstrap multiplicities and take integer class weights only). With weights they are
+ *       {@code RandomForest} and {@code GradientTreeBoost} accept no per-row weights: their fit methods
+ *       take integer class weights only, and the integer per-row counts of Smile's
+ *       {@code DecisionTree} constructor are not a substitute (checked on German credit: a tree
+ *       grown with counts {@code c} differs from the tree grown on the rows repeated {@code c} times). With weights they are
  *       trained on a {@link WeightedResampling weighted resample} of the training rows (as many draws as
  *       rows, seeded), which matches the weights only in expectation; the classifier's settings say
  *       {@code weights = weighted resampling}. Without weights they train on the data as it is.</li>

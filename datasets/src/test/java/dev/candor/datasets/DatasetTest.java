@@ -174,6 +174,14 @@ class DatasetTest {
         assertThat(df.toString(0, "checking_status")).isEqualTo("A11");
         int[] labels = df.column("credit").toIntArray();
         assertThat(labels).isEqualTo(g.labels());
+        // Smile formulas see the categoricals as factors and dummy-encode them with k - 1 columns each:
+        // 7 numeric + sum over the 13 categoricals of (levels - 1).
+        int expected = 0;
+        for (Feature f : g.features()) {
+            expected += f.isCategorical() ? f.levels().size() - 1 : 1;
+        }
+        assertThat(expected).isEqualTo(48);
+        assertThat(smile.data.formula.Formula.lhs("credit").matrix(df, false).ncol()).isEqualTo(expected);
     }
 
     @Test

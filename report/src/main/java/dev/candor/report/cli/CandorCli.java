@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             DatasetsCommand.class,
+            AuditCommand.class,
             ReweighCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -77,7 +78,7 @@ public final class CandorCli implements Runnable {
             if (ex instanceof UncheckedIOException u && u.getCause() != null) {
                 msg = u.getCause().getMessage() == null ? msg : u.getCause().getMessage();
             }
-            err.println(cl.getColorScheme().errorText("candor " + cl.getCommandName() + ": " + msg));
+            err.println(cl.getColorScheme().errorText(cl.getCommandSpec().qualifiedName() + ": " + msg));
             err.flush();
             return EXIT_BAD_INPUT;
         }

@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "datasets",
         description = "List the built-in datasets, or describe one (or a CSV file).",
-        mixinStandardHelpOptions = true,
+        mixinStandardHelpOptions = true, versionProvider = CandorCli.Version.class,
         subcommands = {DatasetsCommand.ListCommand.class, DatasetsCommand.DescribeCommand.class})
 public final class DatasetsCommand implements Runnable {
 
@@ -41,7 +41,7 @@ public final class DatasetsCommand implements Runnable {
     }
 
     /** {@code candor datasets list}. */
-    @Command(name = "list", mixinStandardHelpOptions = true,
+    @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = CandorCli.Version.class,
             description = "List the built-in datasets (names usable with 'describe' and 'report --dataset').")
     static final class ListCommand implements Runnable {
 
@@ -59,7 +59,7 @@ public final class DatasetsCommand implements Runnable {
     }
 
     /** {@code candor datasets describe NAME}. */
-    @Command(name = "describe", mixinStandardHelpOptions = true,
+    @Command(name = "describe", mixinStandardHelpOptions = true, versionProvider = CandorCli.Version.class,
             description = {"Describe a dataset: rows, columns with kinds, label and favorable value, protected "
                     + "attributes with per-group counts and base rates, and rows dropped by the loader's rules.",
                 "NAME is a built-in dataset (see 'candor datasets list') or a CSV file; a CSV file needs "

@@ -21,7 +21,7 @@ public record ModelEvaluation(String classifier, Map<String, String> settings, C
 
     public ModelEvaluation {
         Objects.requireNonNull(classifier, "classifier");
-        settings = Map.copyOf(settings);
+        settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
         Objects.requireNonNull(scores, "scores");
         Objects.requireNonNull(groups, "groups");
     }

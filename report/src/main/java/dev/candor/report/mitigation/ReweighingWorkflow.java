@@ -3,6 +3,7 @@ package dev.candor.report.mitigation;
 import dev.candor.core.Provenance;
 import dev.candor.datasets.Dataset;
 import dev.candor.datasets.ProtectedAttribute;
+import dev.candor.datasets.TrainTestSplit;
 import dev.candor.fairness.GroupAttribute;
 import dev.candor.fairness.GroupCounter;
 import dev.candor.fairness.GroupMetrics;
@@ -140,6 +141,22 @@ public final class ReweighingWorkflow {
         params.put("test", test.fingerprint().toString());
         Provenance prov = Provenance.of("ReweighingWorkflow", params, null, train.fingerprint());
         return new ReweighingComparison(attribute, privName, rw, labelsBefore, labelsAfter, before, after, prov);
+    }
+
+    /**
+     * Runs the workflow on a seeded, label-stratified split of one dataset
+     * ({@link Dataset#split(double, long)}).
+     *
+     * @param data         the data to split into training and test parts
+     * @param testFraction the share of each label class held out for measuring, in (0, 1)
+     * @param seed         the seed of the split
+     * @return the before/after comparison
+     * @throws IllegalArgumentException as {@link #run(Dataset, Dataset)}, or if testFraction is outside (0, 1)
+     * @throws IllegalStateException    if a fit does not converge
+     */
+    public ReweighingComparison run(Dataset data, double testFraction, long seed) {
+        TrainTestSplit split = Objects.requireNonNull(data, "data").split(testFraction, seed);
+        return run(split.train(), split.test());
     }
 
     private ModelEvaluation evaluate(TrainedClassifier c, Dataset test, String[] groups, String privName) {

@@ -27,6 +27,7 @@ import java.util.Objects;
 public record ReweighingCell(String group, List<String> members, int label, boolean favorable, long rows,
                              double weightSum, double weight) {
 
+    /** Copies the member list; the group must not be null. */
     public ReweighingCell {
         Objects.requireNonNull(group, "group");
         members = List.copyOf(Objects.requireNonNull(members, "members"));

@@ -19,6 +19,7 @@ import java.util.Objects;
 public record ModelEvaluation(String classifier, Map<String, String> settings, ClassifierScores scores,
                               GroupMetrics groups) {
 
+    /** Copies the settings, keeping their order; no part may be null. */
     public ModelEvaluation {
         Objects.requireNonNull(classifier, "classifier");
         settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));

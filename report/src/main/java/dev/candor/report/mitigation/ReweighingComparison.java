@@ -30,6 +30,7 @@ public record ReweighingComparison(String attribute, String privileged, Reweighi
                                    GroupMetrics trainingLabelsBefore, GroupMetrics trainingLabelsAfter,
                                    ModelEvaluation before, ModelEvaluation after, Provenance provenance) {
 
+    /** Checks that no part is null. */
     public ReweighingComparison {
         Objects.requireNonNull(attribute, "attribute");
         Objects.requireNonNull(privileged, "privileged");

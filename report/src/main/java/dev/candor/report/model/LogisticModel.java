@@ -17,6 +17,7 @@ import java.util.Objects;
 public record LogisticModel(double intercept, double[] coefficients, double l2, int iterations,
                             double gradientNorm, double objective) {
 
+    /** Copies the coefficients. */
     public LogisticModel {
         coefficients = Objects.requireNonNull(coefficients, "coefficients").clone();
     }

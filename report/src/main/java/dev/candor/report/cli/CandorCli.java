@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             DatasetsCommand.class,
             AuditCommand.class,
+            ReweighCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -92,6 +92,7 @@ public final class Charts {
         NumberAxis axis = new NumberAxis(axisLabel);
         CategoryPlot plot = new CategoryPlot(ds, new CategoryAxis(null), axis, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
         IntervalMarker band = new IntervalMarker(bandLow, bandHigh, ChartTheme.BAND);
         band.setLabel("acceptable");
         band.setLabelFont(ChartTheme.TICK_FONT);
@@ -146,6 +147,7 @@ public final class Charts {
         NumberAxis axis = new NumberAxis(axisLabel);
         CategoryPlot plot = new CategoryPlot(ds, new CategoryAxis(null), axis, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
         plot.addRangeMarker(new ValueMarker(0, Color.GRAY, new BasicStroke(1f)), Layer.FOREGROUND);
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         return ChartTheme.render(chart, marks, id, title, String.format(Locale.ROOT,
@@ -174,7 +176,7 @@ public final class Charts {
         plot.addAnnotation(new XYLineAnnotation(0, 0, 1, 1, ChartTheme.DASHED, Color.GRAY));
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         return ChartTheme.render(chart, marks, id, title,
-                "ROC curve of each group; the dashed diagonal is a random classifier.", WIDTH, 420);
+                "ROC curve of each group; the dashed diagonal is a random classifier.", 460, 400);
     }
 
     /**
@@ -245,7 +247,7 @@ public final class Charts {
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         return ChartTheme.render(chart, marks, id, title,
                 "Observed favorable rate against mean predicted score per score bin; the diagonal is perfect "
-                        + "calibration.", WIDTH, 420);
+                        + "calibration.", 460, 400);
     }
 
     /**
@@ -286,6 +288,7 @@ public final class Charts {
         r.setMaximumBarWidth(0.6);
         CategoryPlot plot = new CategoryPlot(ds, new CategoryAxis(null), new NumberAxis(axisLabel), r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         return ChartTheme.render(chart, marks, id, title, String.format(Locale.ROOT,
                 "%s of the %d most important features%s.", axisLabel, order.length,
@@ -493,6 +496,7 @@ public final class Charts {
         axis.setAutoRangeIncludesZero(false);
         CategoryPlot plot = new CategoryPlot(ds, new CategoryAxis(null), axis, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
         ValueMarker base = new ValueMarker(baseValue, Color.GRAY, ChartTheme.DASHED);
         base.setLabel("E[f(x)] = " + fmt(baseValue));
         base.setLabelFont(ChartTheme.TICK_FONT);
@@ -509,7 +513,7 @@ public final class Charts {
         return ChartTheme.render(chart, marks, id, title, String.format(Locale.ROOT,
                 "From the base value %s to the prediction %s: each bar is one feature's SHAP value (orange "
                         + "raises the output, blue lowers it).", fmt(baseValue), fmt(prediction)),
-                WIDTH, 70 + 26 * Math.max(2, bars));
+                460, 70 + 26 * Math.max(2, bars));
     }
 
     /**
@@ -540,11 +544,12 @@ public final class Charts {
         r.setMaximumBarWidth(0.6);
         CategoryPlot plot = new CategoryPlot(ds, new CategoryAxis(null), new NumberAxis("LIME weight"), r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
         plot.addRangeMarker(new ValueMarker(0, Color.GRAY, new BasicStroke(1f)), Layer.FOREGROUND);
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         return ChartTheme.render(chart, marks, id, title, String.format(Locale.ROOT,
                 "Weights of the %d largest features of the local linear surrogate (orange raises the output, "
-                        + "blue lowers it).", order.length), WIDTH, 60 + 26 * Math.max(2, order.length));
+                        + "blue lowers it).", order.length), 460, 60 + 26 * Math.max(2, order.length));
     }
 
     // ---------------------------------------------------------------------------------------------

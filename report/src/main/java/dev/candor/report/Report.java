@@ -37,7 +37,7 @@ import java.util.Objects;
  * String json = r.toJson();
  * }</pre>
  *
- * <p>Reports built by the command line come from {@link ReportAssembler}, which trains the model,
+ * <p>Reports built by the command line come from {@link dev.candor.report.assemble.ReportAssembler}, which trains the model,
  * computes every section and returns the report.
  *
  * @since 0.1.0

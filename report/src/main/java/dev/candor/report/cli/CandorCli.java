@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         description = "Fairness audits and model explanations for the JVM.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ReportCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -1,6 +1,6 @@
 package dev.candor.report.cli;
 
-import dev.candor.explain.ProgressListener;
+import dev.candor.report.assemble.StepProgress;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -18,7 +18,7 @@ import java.util.function.LongSupplier;
  *
  * @since 0.1.0
  */
-public final class TerminalProgress implements ProgressListener {
+public final class TerminalProgress implements StepProgress {
 
     /** How progress is shown. */
     public enum Mode {
@@ -81,6 +81,7 @@ public final class TerminalProgress implements ProgressListener {
      *
      * @param name what the step does, for example "training logistic regression"
      */
+    @Override
     public synchronized void step(String name) {
         if (step != null) {
             done();
@@ -116,6 +117,7 @@ public final class TerminalProgress implements ProgressListener {
     }
 
     /** Ends the current step, printing how long it took. */
+    @Override
     public synchronized void done() {
         if (step == null) {
             return;

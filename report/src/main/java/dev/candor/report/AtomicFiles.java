@@ -64,6 +64,7 @@ public final class AtomicFiles {
                 }
                 staged.add(new Path[] {tmp, target});
                 Files.write(tmp, e.getValue());
+                permissions(tmp, target);
             }
             for (Path[] s : staged) {
                 move(s[0], s[1]);
@@ -74,6 +75,20 @@ public final class AtomicFiles {
             }
             throw ex;
         }
+    }
+
+    /**
+     * Temporary files are created readable by the owner only; give the new file the permissions of
+     * the file it replaces, or rw-r--r-- (what a plain write gives with the usual umask).
+     */
+    private static void permissions(Path tmp, Path target) throws IOException {
+        if (!Files.getFileStore(tmp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            return;
+        }
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> p = Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(tmp, p);
     }
 
     private static void move(Path tmp, Path target) throws IOException {

@@ -81,8 +81,9 @@ public final class SampleReports {
         ExplanationSection expl = new ExplanationSection(features, 0.65, rows, new double[] {0.05, 0.03, 0.02, 0.01},
                 new double[] {0.004, 0.003, 0.002, 0.001}, shap, x, new int[] {0, 1}, local, List.of(
                         new ExplanationSection.GroupImportance(EVIL, List.of("a", "b & c"),
-                                new double[][] {{0.05, 0.01, 0.02, 0.01}, {0.05, 0.06, 0.02, 0.01}}, new long[] {30, 10},
-                                "zip_risk")));
+                                new double[][] {{0.05, 0.01, 0.02, 0.01}, {0.05, 0.06, 0.02, 0.01}},
+                                new double[][] {{0.01, 0.01, 0.0, 0.0}, {-0.01, -0.05, 0.0, 0.0}}, new double[] {0.67, 0.59},
+                                new long[] {30, 10}, "zip_risk")));
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("seed", "42");
         settings.put(EVIL, "escaped");

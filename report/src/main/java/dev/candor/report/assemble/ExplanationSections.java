@@ -77,25 +77,7 @@ final class ExplanationSections {
 
         List<ExplanationSection.GroupImportance> byGroup = new ArrayList<>();
         for (ProtectedAttribute pa : test.protectedAttributes()) {
-            String[] labels = new String[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                labels[i] = pa.value(pick[i]);
-            }
-            Map<String, GlobalImportance> g = all.globalImportanceByGroup(labels);
-            List<String> groups = new ArrayList<>();
-            for (String v : pa.groups()) {
-                if (g.containsKey(v)) {
-                    groups.add(v);
-                }
-            }
-            double[][] imp = new double[groups.size()][];
-            long[] counts = new long[groups.size()];
-            for (int k = 0; k < groups.size(); k++) {
-                imp[k] = g.get(groups.get(k)).meanAbs();
-                counts[k] = g.get(groups.get(k)).rows();
-            }
-            byGroup.add(new ExplanationSection.GroupImportance(pa.name(), groups, imp, counts,
-                    largestShift(imp, names)));
+            byGroup.add(byGroup(pa, pick, all, names));
         }
 
         // LIME and waterfalls for a few rows: the highest and lowest scores, and the one nearest the threshold.
@@ -164,7 +146,57 @@ final class ExplanationSections {
                 "candor " + p.candorVersion() + ", java " + p.javaVersion() + ", " + p.osName() + "/" + p.osArch());
     }
 
-    /** The feature whose mean |SHAP| differs most between the groups (max − min over groups). */
+    /** Mean |SHAP|, mean SHAP and mean prediction within each group of an attribute, over the explained rows. */
+    static ExplanationSection.GroupImportance byGroup(ProtectedAttribute pa, int[] pick, ShapExplanations all,
+                                                      String[] names) {
+        int m = names.length;
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (String v : pa.groups()) {
+            index.put(v, index.size());
+        }
+        int k = index.size();
+        double[][] abs = new double[k][m];
+        double[][] signed = new double[k][m];
+        double[] pred = new double[k];
+        long[] n = new long[k];
+        for (int i = 0; i < pick.length; i++) {
+            int g = index.get(pa.value(pick[i]));
+            ShapExplanation e = all.get(i);
+            double[] v = e.values();
+            for (int j = 0; j < m; j++) {
+                abs[g][j] += Math.abs(v[j]);
+                signed[g][j] += v[j];
+            }
+            pred[g] += e.prediction();
+            n[g]++;
+        }
+        List<String> groups = new ArrayList<>();
+        List<double[]> a = new ArrayList<>();
+        List<double[]> s = new ArrayList<>();
+        List<Double> p = new ArrayList<>();
+        List<Long> c = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : index.entrySet()) {
+            int g = e.getValue();
+            if (n[g] == 0) {
+                continue;
+            }
+            for (int j = 0; j < m; j++) {
+                abs[g][j] /= n[g];
+                signed[g][j] /= n[g];
+            }
+            groups.add(e.getKey());
+            a.add(abs[g]);
+            s.add(signed[g]);
+            p.add(pred[g] / n[g]);
+            c.add(n[g]);
+        }
+        double[][] signedArr = s.toArray(double[][]::new);
+        return new ExplanationSection.GroupImportance(pa.name(), groups, a.toArray(double[][]::new), signedArr,
+                p.stream().mapToDouble(Double::doubleValue).toArray(), c.stream().mapToLong(Long::longValue).toArray(),
+                largestShift(signedArr, names));
+    }
+
+    /** The feature whose mean SHAP value differs most between the groups (max − min over groups). */
     static String largestShift(double[][] imp, String[] names) {
         if (imp.length < 2) {
             return "(one group only)";

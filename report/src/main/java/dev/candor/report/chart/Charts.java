@@ -89,8 +89,10 @@ public final class Charts {
                 (row, col) -> values[col] >= bandLow && values[col] <= bandHigh ? ChartTheme.GOOD : ChartTheme.BAD,
                 ciLow == null ? null : new double[][] {ciLow}, ciHigh == null ? null : new double[][] {ciHigh});
         r.setMaximumBarWidth(0.5);
+        // Bars grow from the "no disparity" value, so their length is the disparity.
+        r.setBase(reference);
         NumberAxis axis = new NumberAxis(axisLabel);
-        CategoryPlot plot = new CategoryPlot(ds, new CategoryAxis(null), axis, r);
+        CategoryPlot plot = new CategoryPlot(ds, categoryAxis(), axis, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
         IntervalMarker band = new IntervalMarker(bandLow, bandHigh, ChartTheme.BAND);
@@ -145,7 +147,7 @@ public final class Charts {
             r.setSeriesPaint(s, ChartTheme.palette(s));
         }
         NumberAxis axis = new NumberAxis(axisLabel);
-        CategoryPlot plot = new CategoryPlot(ds, new CategoryAxis(null), axis, r);
+        CategoryPlot plot = new CategoryPlot(ds, categoryAxis(), axis, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
         plot.addRangeMarker(new ValueMarker(0, Color.GRAY, new BasicStroke(1f)), Layer.FOREGROUND);
@@ -286,7 +288,7 @@ public final class Charts {
         MarkedBarRenderer r = new MarkedBarRenderer(marks, null, error == null ? null : lo, error == null ? null : hi);
         r.setSeriesPaint(0, ChartTheme.GOOD);
         r.setMaximumBarWidth(0.6);
-        CategoryPlot plot = new CategoryPlot(ds, new CategoryAxis(null), new NumberAxis(axisLabel), r);
+        CategoryPlot plot = new CategoryPlot(ds, categoryAxis(), new NumberAxis(axisLabel), r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
@@ -494,7 +496,7 @@ public final class Charts {
         r.setMaximumBarWidth(0.7);
         NumberAxis axis = new NumberAxis("model output");
         axis.setAutoRangeIncludesZero(false);
-        CategoryPlot plot = new CategoryPlot(ds, new CategoryAxis(null), axis, r);
+        CategoryPlot plot = new CategoryPlot(ds, categoryAxis(), axis, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
         ValueMarker base = new ValueMarker(baseValue, Color.GRAY, ChartTheme.DASHED);
@@ -542,7 +544,7 @@ public final class Charts {
         MarkedBarRenderer r = new MarkedBarRenderer(marks,
                 (row, col) -> shown[col] >= 0 ? ChartTheme.BAD : ChartTheme.GOOD, null, null);
         r.setMaximumBarWidth(0.6);
-        CategoryPlot plot = new CategoryPlot(ds, new CategoryAxis(null), new NumberAxis("LIME weight"), r);
+        CategoryPlot plot = new CategoryPlot(ds, categoryAxis(), new NumberAxis("LIME weight"), r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
         plot.addRangeMarker(new ValueMarker(0, Color.GRAY, new BasicStroke(1f)), Layer.FOREGROUND);
@@ -553,6 +555,14 @@ public final class Charts {
     }
 
     // ---------------------------------------------------------------------------------------------
+
+    private static CategoryAxis categoryAxis() {
+        CategoryAxis a = new CategoryAxis(null);
+        // Long labels (metric names, "feature = value") get up to 45% of the width before wrapping.
+        a.setMaximumCategoryLabelWidthRatio(0.45f);
+        a.setMaximumCategoryLabelLines(2);
+        return a;
+    }
 
     private static XYPlot xyPlot(XYSeriesCollection ds, MarkedXYRenderer r, String xLabel, String yLabel) {
         for (int s = 0; s < ds.getSeriesCount(); s++) {

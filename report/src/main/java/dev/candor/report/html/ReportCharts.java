@@ -187,31 +187,35 @@ public final class ReportCharts {
         }
         for (int a = 0; a < e.byGroup().size(); a++) {
             ExplanationSection.GroupImportance gi = e.byGroup().get(a);
-            // The features that matter most overall, compared across the groups.
-            int[] top = topOverall(gi.importance(), Math.min(8, features.length));
+            // The features whose mean SHAP value differs most between the groups.
+            int[] top = topGap(gi.meanShap(), Math.min(8, features.length));
             String[] names = new String[top.length];
             double[][] v = new double[gi.groups().size()][top.length];
             for (int i = 0; i < top.length; i++) {
                 names[i] = features[top[i]];
                 for (int g = 0; g < gi.groups().size(); g++) {
-                    v[g][i] = gi.importance()[g][top[i]];
+                    v[g][i] = gi.meanShap()[g][top[i]];
                 }
             }
-            put(out, Charts.groupedBars("shap-group-" + a, "Importance by " + gi.attribute(), names,
-                    gi.groups().toArray(String[]::new), v, "mean |SHAP value|"));
+            put(out, Charts.groupedBars("shap-group-" + a, "Mean SHAP value by " + gi.attribute(), names,
+                    gi.groups().toArray(String[]::new), v, "mean SHAP value"));
         }
     }
 
-    private static int[] topOverall(double[][] byGroup, int k) {
+    /** The k features with the largest max − min over groups, largest first. */
+    private static int[] topGap(double[][] byGroup, int k) {
         int m = byGroup.length == 0 ? 0 : byGroup[0].length;
         double[] max = new double[m];
-        Arrays.fill(max, Double.NEGATIVE_INFINITY);
-        for (double[] g : byGroup) {
-            for (int j = 0; j < m; j++) {
+        for (int j = 0; j < m; j++) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double[] g : byGroup) {
                 if (Double.isFinite(g[j])) {
-                    max[j] = Math.max(max[j], g[j]);
+                    lo = Math.min(lo, g[j]);
+                    hi = Math.max(hi, g[j]);
                 }
             }
+            max[j] = hi >= lo ? hi - lo : Double.NEGATIVE_INFINITY;
         }
         Integer[] idx = new Integer[m];
         for (int j = 0; j < m; j++) {

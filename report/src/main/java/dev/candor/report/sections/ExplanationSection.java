@@ -72,21 +72,29 @@ public record ExplanationSection(List<String> features, double baseValue, int ex
     }
 
     /**
-     * Mean |SHAP value| per feature within each group of one attribute.
+     * SHAP values summarised within each group of one attribute. The mean signed SHAP values
+     * decompose the gap between the groups' mean predictions exactly: for groups a and b,
+     * Σ_j (meanShap[a][j] − meanShap[b][j]) = meanPrediction[a] − meanPrediction[b], since every
+     * row's values sum to f(x) − E[f(x)]. A feature that is not the protected attribute but carries a
+     * large share of that gap acts as its proxy.
      *
-     * @param attribute  the attribute
-     * @param groups     the groups
-     * @param importance importance[group][feature]
-     * @param counts     explained rows per group
-     * @param largestShift the feature whose importance differs most between the groups
+     * @param attribute      the attribute
+     * @param groups         the groups
+     * @param importance     mean |SHAP value|, [group][feature]
+     * @param meanShap       mean signed SHAP value, [group][feature]
+     * @param meanPrediction mean model output per group
+     * @param counts         explained rows per group
+     * @param largestShift   the feature whose mean signed SHAP value differs most between the groups
      */
-    public record GroupImportance(String attribute, List<String> groups, double[][] importance, long[] counts,
-                                  String largestShift) {
+    public record GroupImportance(String attribute, List<String> groups, double[][] importance, double[][] meanShap,
+                                  double[] meanPrediction, long[] counts, String largestShift) {
         public GroupImportance {
             Objects.requireNonNull(attribute, "attribute");
             groups = List.copyOf(groups);
-            if (importance.length != groups.size() || counts.length != groups.size()) {
-                throw new IllegalArgumentException("importance and counts need one entry per group of " + attribute);
+            int k = groups.size();
+            if (importance.length != k || meanShap.length != k || meanPrediction.length != k || counts.length != k) {
+                throw new IllegalArgumentException("importance, meanShap, meanPrediction and counts need one entry "
+                        + "per group of " + attribute + " (" + k + ")");
             }
         }
     }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         description = "Fairness audits and model explanations for the JVM.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DatasetsCommand.class,
             ReportCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -76,7 +77,7 @@ public final class CandorCli implements Runnable {
             if (ex instanceof UncheckedIOException u && u.getCause() != null) {
                 msg = u.getCause().getMessage() == null ? msg : u.getCause().getMessage();
             }
-            err.println(cl.getColorScheme().errorText("candor " + cl.getCommandName() + ": " + msg));
+            err.println(cl.getColorScheme().errorText(cl.getCommandSpec().qualifiedName() + ": " + msg));
             err.flush();
             return EXIT_BAD_INPUT;
         }

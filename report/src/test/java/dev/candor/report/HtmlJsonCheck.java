@@ -40,10 +40,13 @@ public final class HtmlJsonCheck {
         while (!stack.isEmpty()) {
             JsonNode n = stack.remove(stack.size() - 1);
             if (n.isNumber()) {
-                BigDecimal v = n.decimalValue();
-                for (int d = 0; d <= 4; d++) {
-                    out.add(v.setScale(d, RoundingMode.HALF_EVEN).toPlainString());
-                    out.add(v.setScale(d, RoundingMode.HALF_UP).toPlainString());
+                // The page rounds the binary double (DecimalFormat, half-even on its exact value); the
+                // JSON holds its shortest decimal form. Either rounding may be the one printed.
+                for (BigDecimal v : new BigDecimal[] {n.decimalValue(), new BigDecimal(n.doubleValue())}) {
+                    for (int d = 0; d <= 4; d++) {
+                        out.add(v.setScale(d, RoundingMode.HALF_EVEN).toPlainString());
+                        out.add(v.setScale(d, RoundingMode.HALF_UP).toPlainString());
+                    }
                 }
             }
             n.elements().forEachRemaining(stack::add);

@@ -117,6 +117,60 @@ final class AuditSections {
         return new PerformanceSection(threshold, edges, out);
     }
 
+    /**
+     * The performance section of an audit without per-row scores or curves (an audit of a
+     * predictions file): counts and rates per group, AUC where the audit had scores.
+     */
+    static PerformanceSection performanceFromAudit(AuditResult audit, double threshold) {
+        List<PerformanceSection.AttributePerformance> out = new ArrayList<>();
+        PerformanceSection.Curve none = new PerformanceSection.Curve(new double[0], new double[0]);
+        for (AttributeAudit aa : audit.attributes()) {
+            GroupMetrics gm = aa.metrics();
+            List<PerformanceSection.GroupPerformance> groups = new ArrayList<>();
+            for (String g : gm.counts().groups()) {
+                ConfusionCounts c = gm.counts().counts(g);
+                Map<String, String> undefined = new LinkedHashMap<>();
+                double acc = rate(gm, g, Rate.ACCURACY, undefined);
+                double sr = rate(gm, g, Rate.SELECTION_RATE, undefined);
+                double tpr = rate(gm, g, Rate.TRUE_POSITIVE_RATE, undefined);
+                double fpr = rate(gm, g, Rate.FALSE_POSITIVE_RATE, undefined);
+                double ppv = rate(gm, g, Rate.POSITIVE_PREDICTIVE_VALUE, undefined);
+                double auc = Double.NaN;
+                if (aa.scores() != null) {
+                    MetricValue a = aa.scores().rocAuc(g);
+                    auc = a.value();
+                    if (!a.isDefined() && a.reason() != null) {
+                        undefined.put("auc", a.reason().name());
+                    }
+                } else {
+                    undefined.put("auc", "NO_SCORES");
+                }
+                groups.add(new PerformanceSection.GroupPerformance(g, c.rows(), Math.round(c.tp()),
+                        Math.round(c.fp()), Math.round(c.tn()), Math.round(c.fn()), acc, sr, tpr, fpr, ppv, auc,
+                        undefined, none, new double[0], none));
+            }
+            out.add(new PerformanceSection.AttributePerformance(aa.name(), groups));
+        }
+        return new PerformanceSection(threshold, new double[0], out);
+    }
+
+    /** The data section of an audit: group sizes and label base rates from the confusion counts. */
+    static DataSection dataFromAudit(AuditResult audit, String label, String favorable) {
+        List<DataSection.AttributeGroups> attrs = new ArrayList<>();
+        ConfusionCounts all = audit.overall();
+        for (AttributeAudit aa : audit.attributes()) {
+            GroupMetrics gm = aa.metrics();
+            List<DataSection.GroupRow> rows = new ArrayList<>();
+            for (String g : gm.counts().groups()) {
+                ConfusionCounts c = gm.counts().counts(g);
+                rows.add(new DataSection.GroupRow(g, c.rows(), c.total() / all.total(),
+                        c.total() == 0 ? Double.NaN : c.positives() / c.total()));
+            }
+            attrs.add(new DataSection.AttributeGroups(aa.name(), gm.privileged().orElse(null), rows));
+        }
+        return new DataSection(audit.rows(), label, favorable, all.positives() / all.total(), attrs);
+    }
+
     private static double rate(GroupMetrics gm, String g, Rate r, Map<String, String> undefined) {
         MetricValue v = gm.rate(g, r);
         if (!v.isDefined() && v.reason() != null) {

@@ -90,10 +90,18 @@ public final class ReportCharts {
                 calX[g] = gp.calibration().x();
                 calY[g] = gp.calibration().y();
             }
-            put(out, Charts.rocCurves("roc-" + a, "ROC curves by " + ap.attribute(), groups, rocX, rocY));
-            put(out, Charts.scoreDistributions("scores-" + a, "Score distributions by " + ap.attribute(), groups,
-                    p.scoreBinEdges(), dens));
-            put(out, Charts.calibration("calibration-" + a, "Calibration by " + ap.attribute(), groups, calX, calY));
+            // An audit of a predictions file has no per-row scores: no curves to draw.
+            if (Arrays.stream(rocX).anyMatch(x -> x.length > 1)) {
+                put(out, Charts.rocCurves("roc-" + a, "ROC curves by " + ap.attribute(), groups, rocX, rocY));
+            }
+            if (p.scoreBinEdges().length > 1) {
+                put(out, Charts.scoreDistributions("scores-" + a, "Score distributions by " + ap.attribute(), groups,
+                        p.scoreBinEdges(), dens));
+            }
+            if (Arrays.stream(calX).anyMatch(x -> x.length > 0)) {
+                put(out, Charts.calibration("calibration-" + a, "Calibration by " + ap.attribute(), groups, calX,
+                        calY));
+            }
         }
     }
 

@@ -31,6 +31,18 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aNewFileIsReadableByOthersAndAReplacedFileKeepsItsPermissions() throws IOException {
+        Path f = dir.resolve("new.html");
+        AtomicFiles.writeString(f, "x");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+                .isEqualTo("rw-r--r--");
+        Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+        AtomicFiles.writeString(f, "y");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+                .isEqualTo("rw-rw----");
+    }
+
+    @Test
     void aMissingDirectoryIsNamedAndNothingIsWritten() throws IOException {
         Path ok = dir.resolve("report.json");
         Path bad = dir.resolve("no-such-dir").resolve("report.html");

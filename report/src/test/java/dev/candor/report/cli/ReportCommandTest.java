@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +32,16 @@ class ReportCommandTest {
 
     /** A small CSV of synthetic credit rows, with the protected column {@code sex} and label {@code credit}. */
     private Path csv(int rows, boolean constantSex) throws Exception {
+        return csv(rows, constantSex, "zip_region");
+    }
+
+    /** The same, with the proxy column {@code zip_region} renamed. */
+    private Path csv(int rows, boolean constantSex, String proxyName) throws Exception {
         Dataset d = SyntheticCredit.builder().rows(rows).build().dataset();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.join(",", d.featureNames())).append(",sex,credit\n");
+        List<String> header = new java.util.ArrayList<>(d.featureNames());
+        header.set(header.indexOf("zip_region"), proxyName);
+        sb.append(String.join(",", header)).append(",sex,credit\n");
         double[][] x = d.x();
         int[] y = d.labels();
         String[] sex = d.protectedAttribute("sex").values();
@@ -99,6 +107,20 @@ class ReportCommandTest {
         int code = run("report", "--label", "credit", "--out", dir.resolve("r.html").toString());
         assertThat(code).isEqualTo(CandorCli.EXIT_BAD_INPUT);
         assertThat(err.toString()).contains("--data");
+    }
+
+    @Test
+    void aHostileColumnNameEndsUpAsTextInTheBrowser() throws Exception {
+        String evil = "<script>alert(1)</script>";
+        Path data = csv(500, false, evil);
+        Path html = dir.resolve("evil.html");
+        int code = run("report", "--data", data.toString(), "--label", "credit", "--protected", "sex",
+                "--privileged", "sex=male", "--explain-rows", "25", "--quiet", "--out", html.toString());
+        assertThat(code).as(err.toString()).isZero();
+        String page = Files.readString(html);
+        assertThat(page.toLowerCase(java.util.Locale.ROOT)).doesNotContain("<script");
+        assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        dev.candor.report.html.BrowserReportTest.checkInBrowser(html, 15, evil);
     }
 
     @Test

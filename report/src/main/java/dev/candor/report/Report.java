@@ -147,6 +147,14 @@ public final class Report {
         return HtmlRenderer.get().renderReport(this);
     }
 
+    /**
+     * @return the report as an HTML fragment for embedding (a notebook cell): a single
+     *         {@code <div class="candor-report">} whose style sheet is scoped to it
+     */
+    public String toHtmlFragment() {
+        return HtmlRenderer.get().renderReport(this, true);
+    }
+
     /** @return a short plain-text summary (for terminals and notebook text output) */
     public String toText() {
         return TextSummary.of(this);
@@ -160,7 +168,7 @@ public final class Report {
      */
     public Map<String, String> mimeBundle() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("text/html", toHtml());
+        m.put("text/html", toHtmlFragment());
         m.put("text/plain", toText());
         return m;
     }

@@ -61,6 +61,19 @@ class ReportRenderingTest {
         Report r = SampleReports.full();
         assertThat(r.toText()).contains("policy default: FAILED").contains("accuracy 0.812, AUC 0.877");
         assertThat(r.mimeBundle()).containsOnlyKeys("text/html", "text/plain");
+        String fragment = r.mimeBundle().get("text/html");
+        assertThat(fragment.strip()).startsWith("<div class=\"candor-report\">").endsWith("</div>")
+                .doesNotContain("<html").doesNotContain("<body");
+        // Every style rule of the fragment is scoped to the report, so a notebook page keeps its own look.
+        String css = fragment.substring(fragment.indexOf("<style>") + 7, fragment.indexOf("</style>"));
+        for (String rule : css.replaceAll("@media print \\{", "").split("}")) {
+            String selector = rule.contains("{") ? rule.substring(0, rule.indexOf('{')).strip() : "";
+            if (!selector.isEmpty()) {
+                for (String sel : selector.split(",")) {
+                    assertThat(sel.strip()).as("CSS selector").startsWith(".candor-report");
+                }
+            }
+        }
     }
 
     @Test

@@ -66,7 +66,21 @@ public final class HtmlRenderer {
      * @return the HTML page
      */
     public String renderReport(Report report) {
+        return renderReport(report, false);
+    }
+
+    /**
+     * Renders a report as a whole page, or as a fragment to embed in another page (a notebook's
+     * output cell): one {@code <div class="candor-report">} with its own style sheet, every rule of
+     * which is scoped to that class so it does not restyle the host page.
+     *
+     * @param report   the report
+     * @param fragment true for a fragment, false for a whole page
+     * @return the HTML
+     */
+    public String renderReport(Report report, boolean fragment) {
         Map<String, Object> model = new LinkedHashMap<>();
+        model.put("fragment", fragment);
         model.put("r", report.toTree());
         Map<String, Object> charts = new LinkedHashMap<>();
         for (Map.Entry<String, Chart> e : ReportCharts.of(report).entrySet()) {

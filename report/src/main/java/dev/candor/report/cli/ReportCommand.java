@@ -106,6 +106,7 @@ public final class ReportCommand implements Callable<Integer> {
             }
         }
         ModelKind kind = ModelKind.fromName(model);
+        warmUpCharts();
         ReportAssembler.Builder b = ReportAssembler.builder(loadDataset()).model(kind).seed(seed)
                 .testFraction(testFraction).explainRows(explainRows);
         if (policy != null) {
@@ -126,6 +127,17 @@ public final class ReportCommand implements Callable<Integer> {
                     (System.nanoTime() - start) / 1e9, report.passed() ? "passed" : "FAILED");
         }
         return 0;
+    }
+
+    /**
+     * Loads the font and chart machinery (a one-off cost of a second or more in a fresh JVM) on a
+     * background thread while the model trains, instead of at the end.
+     */
+    private static void warmUpCharts() {
+        Thread t = new Thread(() -> dev.candor.report.chart.Charts.limeBars("warmup", "warm-up",
+                new String[] {"a"}, new double[] {1}, 1), "candor-chart-warmup");
+        t.setDaemon(true);
+        t.start();
     }
 
     private Dataset loadDataset() throws IOException {

@@ -26,8 +26,10 @@ import picocli.CommandLine.Spec;
  *
  * <p>With no data option it uses the built-in synthetic credit data. Output files are checked
  * before any work starts and written atomically at the end, so a failure never leaves a partial
- * report. Exit codes: 0 when written (whatever the verdict), 2 for bad input (unknown dataset, a
- * missing column, a protected attribute with one group, an unwritable output path).
+ * report. Exit codes: 0 when the report is written and the policy passed, 3 when it is written and
+ * the policy was violated (so a CI pipeline can fail on it), 2 for bad input (unknown dataset, a
+ * missing column, a protected attribute with one group, an unwritable output path) with nothing
+ * written.
  *
  * @since 0.1.0
  */
@@ -124,9 +126,10 @@ public final class ReportCommand implements Callable<Integer> {
         progress.done();
         if (!quiet) {
             System.err.printf(Locale.ROOT, "candor: report written to %s in %.1f s; policy %s%n", out,
-                    (System.nanoTime() - start) / 1e9, report.passed() ? "passed" : "FAILED");
+                    (System.nanoTime() - start) / 1e9, report.passed() ? "passed"
+                            : "violated (exit code " + CandorCli.EXIT_POLICY_VIOLATION + ")");
         }
-        return 0;
+        return report.passed() ? 0 : CandorCli.EXIT_POLICY_VIOLATION;
     }
 
     /**

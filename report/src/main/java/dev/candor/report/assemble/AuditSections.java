@@ -239,6 +239,9 @@ final class AuditSections {
                         t == null ? Double.NaN : t.fisherP(), bounds[0], bounds[1], status,
                         c.reason() == null ? null : c.reason().name()));
             }
+            // The metrics the policy bounds first, then the others, each in the audit's order.
+            rows.sort(java.util.Comparator.comparingInt(r -> Double.isFinite(r.boundLow())
+                    || Double.isFinite(r.boundHigh()) ? 0 : 1));
             attrs.add(new FairnessSection.AttributeFairness(aa.name(), gm.privileged().orElse(null),
                     gm.privileged().isPresent() ? gm.unprivileged() : List.of(), rows));
         }

@@ -33,7 +33,12 @@ import picocli.CommandLine.Spec;
  *
  * @since 0.1.0
  */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = CandorCli.Version.class,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:report written; the policy passed",
+            "2:bad input (unknown dataset, missing column, single-group attribute, unwritable output); nothing written",
+            "3:report written; the policy was violated"},
         description = {"Train a model, audit its fairness, mitigate, explain it, and write a self-contained HTML "
                 + "report (and JSON).", "With no data option it runs on the built-in synthetic credit data."})
 public final class ReportCommand implements Callable<Integer> {

@@ -305,6 +305,7 @@ final class AuditSections {
                 sb.append(describeViolation(v));
             }
             sb.append('.');
+            sb.append(selectionSentence(aa));
             return new SummarySection.Verdict(aa.name(), privileged, false, failing, sb.toString());
         }
         List<String> checked = new ArrayList<>();
@@ -320,7 +321,23 @@ final class AuditSections {
         }
         String text = checked.isEmpty() ? "passes: no rule of the policy applies to it."
                 : "passes the policy: " + String.join(", ", checked) + " are within their bounds.";
-        return new SummarySection.Verdict(aa.name(), privileged, true, List.of(), text);
+        return new SummarySection.Verdict(aa.name(), privileged, true, List.of(), text + selectionSentence(aa));
+    }
+
+    /** " The model selects 58.9% of the female rows and 70.5% of the male rows." (empty without a privileged group) */
+    private static String selectionSentence(AttributeAudit aa) {
+        GroupMetrics gm = aa.metrics();
+        if (gm.privileged().isEmpty()) {
+            return "";
+        }
+        MetricValue u = Rate.SELECTION_RATE.of(gm.unprivilegedCounts());
+        MetricValue p = Rate.SELECTION_RATE.of(gm.privilegedCounts());
+        if (!u.isDefined() || !p.isDefined()) {
+            return "";
+        }
+        return String.format(Locale.ROOT, " The model gives the favorable outcome to %.1f%% of the %s rows and "
+                + "%.1f%% of the %s rows.", 100 * u.value(), String.join(" or ", gm.unprivileged()), 100 * p.value(),
+                gm.privileged().get());
     }
 
     private static String describeViolation(PolicyResult.Violation v) {

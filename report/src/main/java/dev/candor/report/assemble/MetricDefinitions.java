@@ -66,6 +66,9 @@ public final class MetricDefinitions {
         def("shap", "SHAP value (KernelSHAP)", "φ from the Shapley kernel weighted regression over coalitions; Σφ = f(x) − E[f(x)]", "Lundberg and Lee 2017, arXiv:1705.07874");
         def("lime", "LIME weight", "coefficient of a weighted ridge surrogate on discretized features, kernel width 0.75·√M", "Ribeiro et al. 2016, doi:10.1145/2939672.2939778");
         def("lime_stability", "LIME stability", "mean Jaccard similarity of the top-k features over reruns with different seeds", "");
+        def("balanced_accuracy", "Balanced accuracy", "½(TPR + TNR)", "");
+        def("training_label_parity_difference", "Statistical parity difference of the training labels",
+                "weighted base rate(u) − base rate(p) of the training data; 0 after reweighing", "Kamiran and Calders 2012");
         def("reweighing", "Reweighing", "w(g, l) = n_g · n_l / (n · n_{g,l})", "Kamiran and Calders 2012, doi:10.1007/s10115-011-0463-8");
     }
 

@@ -8,13 +8,19 @@ import dev.candor.fairness.Comparison;
 import dev.candor.fairness.GroupMetrics;
 import dev.candor.fairness.MetricValue;
 import dev.candor.fairness.Rate;
-import dev.candor.fairness.mitigation.Reweighing;
+import dev.candor.explain.Model;
 import dev.candor.report.Report;
 import dev.candor.report.audit.AttributeAudit;
 import dev.candor.report.audit.Audit;
 import dev.candor.report.audit.AuditResult;
 import dev.candor.report.audit.Policy;
 import dev.candor.report.audit.PolicyResult;
+import dev.candor.report.mitigation.ModelEvaluation;
+import dev.candor.report.mitigation.ReweighingComparison;
+import dev.candor.report.mitigation.ReweighingWorkflow;
+import dev.candor.report.model.ClassifierKind;
+import dev.candor.report.model.ClassifierTrainer;
+import dev.candor.report.model.TrainedClassifier;
 import dev.candor.report.sections.DataSection;
 import dev.candor.report.sections.ExplanationSection;
 import dev.candor.report.sections.FairnessSection;
@@ -38,7 +44,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * Report r = ReportAssembler.builder(SyntheticCredit.generate())
- *         .model(ModelKind.LOGISTIC).seed(42).build().run();
+ *         .model(ClassifierKind.LOGISTIC).seed(42).build().run();
  * r.write(Path.of("report.html"), Path.of("report.json"));
  * }</pre>
  *
@@ -94,9 +100,11 @@ public final class ReportAssembler {
         Dataset test = split.test();
 
         progress.step("training " + b.model.label() + " on " + train.rows() + " rows");
-        TrainedModel trained = Trainers.train(b.model, train, null, b.seed);
-        double[][] testX = test.x();
-        double[] scores = trained.model().predict(testX);
+        ClassifierTrainer trainer = ClassifierTrainer.of(b.model).withSeed(b.seed);
+        TrainedClassifier trained = trainer.train(train);
+        double[] scores = trained.predictProba(test);
+        // The explainers see the dataset's own features (a categorical is one player), not the one-hot columns.
+        Model model = rows -> trained.predict(trained.encoder().encode(rows));
         progress.done();
 
         progress.step("auditing " + test.rows() + " test rows (" + b.bootstrapResamples + " bootstrap resamples)");
@@ -116,22 +124,23 @@ public final class ReportAssembler {
         PerformanceSection performance = AuditSections.performance(audit, test, scores, THRESHOLD);
         FairnessSection fairness = AuditSections.fairness(audit, b.policy, check, 0.95);
 
-        MitigationSection mitigation = null;
+        Mitigation mitigation = null;
         ProtectedAttribute target = mitigationTarget(d);
         if (target != null) {
             progress.step("reweighing on " + target.name() + " and retraining");
-            mitigation = mitigation(train, test, target, audit, accuracy, auc);
+            mitigation = mitigation(train, test, target, trainer);
             progress.done();
         }
 
         ExplanationSections.Result ex = null;
         if (b.explainRows > 0) {
-            ex = ExplanationSections.compute(trained.model(), train, test, scores, b.explainRows, b.backgroundRows,
+            ex = ExplanationSections.compute(model, train, test, scores, b.explainRows, b.backgroundRows,
                     b.limeSamples, b.seed, progress);
         }
-        MethodsSection methods = methods(d, trained, audit, fairness, ex);
+        MethodsSection methods = methods(d, trained, audit, fairness, ex,
+                mitigation == null ? null : mitigation.provenance());
         return Report.builder().summary(summary).data(data).performance(performance).fairness(fairness)
-                .mitigation(mitigation).explanations(ex == null ? null : ex.section()).methods(methods).build();
+                .mitigation(mitigation == null ? null : mitigation.section()).explanations(ex == null ? null : ex.section()).methods(methods).build();
     }
 
     private AuditResult audit(Dataset test, double[] scores, boolean intervals) {
@@ -210,42 +219,45 @@ public final class ReportAssembler {
     private static final List<String> COMPARED = List.of("statistical_parity_difference", "disparate_impact",
             "equal_opportunity_difference", "average_odds_difference", "equalized_odds_difference");
 
-    private MitigationSection mitigation(Dataset train, Dataset test, ProtectedAttribute target, AuditResult before,
-                                         double accBefore, double aucBefore) {
-        ProtectedAttribute trainAttr = train.protectedAttribute(target.name());
-        Reweighing rw = Reweighing.builder().privileged(target.privileged()).fit(train.labels(), trainAttr.values());
-        TrainedModel reweighed = Trainers.train(b.model, train, rw.weights(), b.seed);
-        double[] scores = reweighed.model().predict(test.x());
-        AuditResult after = audit(test, scores, false);
-        List<MitigationSection.ComparisonRow> rows = new ArrayList<>();
-        rows.add(MitigationSection.ComparisonRow.of("accuracy", "Accuracy", accBefore, overall(after, Rate.ACCURACY)));
-        rows.add(MitigationSection.ComparisonRow.of("roc_auc", "ROC AUC", aucBefore,
-                auc(after)));
-        rows.add(MitigationSection.ComparisonRow.of("selection_rate", "Selection rate", overall(before,
-                Rate.SELECTION_RATE), overall(after, Rate.SELECTION_RATE)));
-        Map<String, Comparison> mb = before.attribute(target.name()).metrics().metrics();
-        Map<String, Comparison> ma = after.attribute(target.name()).metrics().metrics();
-        for (String k : COMPARED) {
-            if (mb.containsKey(k) && ma.containsKey(k)) {
-                rows.add(MitigationSection.ComparisonRow.of(k, MetricDefinitions.name(k), mb.get(k).value(),
-                        ma.get(k).value()));
-            }
-        }
-        String text = "The same " + b.model.label() + " trained again with Kamiran-Calders reweighing on "
-                + target.name() + " (weights w(g, l) = n_g · n_l / (n · n_{g,l}) fitted on the training labels, "
-                + "so that group and label are independent in the weighted training data), evaluated on the same "
-                + test.rows() + " test rows.";
-        return new MitigationSection("reweighing", target.name(), text, rows);
+    /** The mitigation section and what produced it. */
+    private record Mitigation(MitigationSection section, dev.candor.core.Provenance provenance) {
     }
 
-    private MethodsSection methods(Dataset d, TrainedModel trained, AuditResult audit, FairnessSection fairness,
-                                   ExplanationSections.Result ex) {
+    private Mitigation mitigation(Dataset train, Dataset test, ProtectedAttribute target,
+                                         ClassifierTrainer trainer) {
+        ReweighingComparison c = ReweighingWorkflow.on(target.name()).withTrainer(trainer).withThreshold(THRESHOLD)
+                .run(train, test);
+        ModelEvaluation before = c.before();
+        ModelEvaluation after = c.after();
+        List<MitigationSection.ComparisonRow> rows = new ArrayList<>();
+        rows.add(MitigationSection.ComparisonRow.of("accuracy", "Accuracy", before.scores().accuracy(),
+                after.scores().accuracy()));
+        rows.add(MitigationSection.ComparisonRow.of("balanced_accuracy", "Balanced accuracy",
+                before.scores().balancedAccuracy(), after.scores().balancedAccuracy()));
+        rows.add(MitigationSection.ComparisonRow.of("roc_auc", "ROC AUC", before.scores().auc(), after.scores().auc()));
+        for (String k : COMPARED) {
+            rows.add(MitigationSection.ComparisonRow.of(k, MetricDefinitions.name(k), before.metric(k).value(),
+                    after.metric(k).value()));
+        }
+        rows.add(MitigationSection.ComparisonRow.of("training_label_parity_difference",
+                "Statistical parity difference of the weighted training labels", c.labelParityDifferenceBefore(),
+                c.labelParityDifferenceAfter()));
+        String text = "The same " + b.model.label() + " trained again with Kamiran-Calders reweighing on "
+                + target.name() + " (privileged " + c.privileged() + "; weights w(g, l) = n_g · n_l / (n · n_{g,l}) "
+                + "fitted on the training labels, so that group and label are independent in the weighted training "
+                + "data), and both models measured on the same " + test.rows() + " test rows. Metrics compare the "
+                + "privileged group with the other values pooled.";
+        return new Mitigation(new MitigationSection("reweighing", target.name(), text, rows), c.provenance());
+    }
+
+    private MethodsSection methods(Dataset d, TrainedClassifier trained, AuditResult audit, FairnessSection fairness,
+                                   ExplanationSections.Result ex, dev.candor.core.Provenance mitigation) {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("dataset", d.name() + " (" + d.rows() + " rows, " + d.fingerprint() + ")");
         s.put("seed", String.valueOf(b.seed));
         s.put("test_fraction", String.valueOf(b.testFraction) + " (stratified by label)");
         s.put("model", b.model.label());
-        trained.parameters().forEach((k, v) -> s.put("model." + k, v));
+        trained.settings().forEach((k, v) -> s.put("model." + k, v));
         s.put("threshold", String.valueOf(THRESHOLD));
         s.put("policy", b.policyName);
         for (Policy.Rule r : b.policy.rules()) {
@@ -260,7 +272,11 @@ public final class ReportAssembler {
             s.putAll(ex.settings());
         }
         List<MethodsSection.ProvenanceRow> prov = new ArrayList<>();
+        prov.add(ExplanationSections.row("trained " + b.model.label(), trained.provenance()));
         prov.add(ExplanationSections.row("fairness audit of the test predictions", audit.provenance()));
+        if (mitigation != null) {
+            prov.add(ExplanationSections.row("reweighing before/after", mitigation));
+        }
         if (ex != null) {
             prov.addAll(ex.provenance());
         }
@@ -270,14 +286,15 @@ public final class ReportAssembler {
             af.metrics().forEach(m -> keys.add(m.key()));
         }
         fairness.individual().forEach(m -> keys.add(m.key()));
-        keys.addAll(List.of("reweighing", "shap", "lime", "lime_stability"));
+        keys.addAll(List.of("balanced_accuracy", "training_label_parity_difference", "reweighing", "shap", "lime",
+                "lime_stability"));
         return new MethodsSection(s, prov, MetricDefinitions.of(keys));
     }
 
     /** Options of a report. */
     public static final class Builder {
         private final Dataset dataset;
-        private ModelKind model = ModelKind.LOGISTIC;
+        private ClassifierKind model = ClassifierKind.LOGISTIC;
         private long seed = DEFAULT_SEED;
         private double testFraction = DEFAULT_TEST_FRACTION;
         private Policy policy = DefaultPolicy.get();
@@ -294,7 +311,7 @@ public final class ReportAssembler {
         }
 
         /** @param kind the classifier to train (default logistic regression) @return this */
-        public Builder model(ModelKind kind) {
+        public Builder model(ClassifierKind kind) {
             this.model = Objects.requireNonNull(kind, "model");
             return this;
         }

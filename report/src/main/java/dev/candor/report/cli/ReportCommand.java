@@ -6,9 +6,9 @@ import dev.candor.datasets.Dataset;
 import dev.candor.datasets.Datasets;
 import dev.candor.report.AtomicFiles;
 import dev.candor.report.Report;
-import dev.candor.report.assemble.ModelKind;
 import dev.candor.report.assemble.ReportAssembler;
 import dev.candor.report.audit.Policy;
+import dev.candor.report.model.ClassifierKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,7 +112,7 @@ public final class ReportCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--json and --out name the same file " + out);
             }
         }
-        ModelKind kind = ModelKind.fromName(model);
+        ClassifierKind kind = classifier(model);
         warmUpCharts();
         ReportAssembler.Builder b = ReportAssembler.builder(loadDataset()).model(kind).seed(seed)
                 .testFraction(testFraction).explainRows(explainRows);
@@ -146,6 +146,17 @@ public final class ReportCommand implements Callable<Integer> {
                 new String[] {"a"}, new double[] {1}, 1), "candor-chart-warmup");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** The classifier named on the command line: logistic, random-forest or gradient-boosting. */
+    static ClassifierKind classifier(String name) {
+        return switch (name.trim().toLowerCase(Locale.ROOT)) {
+            case "logistic" -> ClassifierKind.LOGISTIC;
+            case "random-forest" -> ClassifierKind.RANDOM_FOREST;
+            case "gradient-boosting" -> ClassifierKind.GRADIENT_BOOSTING;
+            default -> throw new IllegalArgumentException("unknown model '" + name
+                    + "'; use logistic, random-forest or gradient-boosting");
+        };
     }
 
     private Dataset loadDataset() throws IOException {

@@ -113,7 +113,14 @@ class ReportAssemblerTest {
         assertThat(male - female).isCloseTo(SyntheticCredit.DEFAULT_BIAS, within(0.05));
         assertThat(syntheticJson.at("/summary/verdicts/0/passed").asBoolean()).isFalse();
         JsonNode rows = syntheticJson.at("/mitigation/rows");
+        // The "before" model of the comparison is the report's model: same trainer, same seed, same rows.
+        assertThat(rows.get(0).get("key").asText()).isEqualTo("accuracy");
+        assertThat(rows.get(0).get("before").asDouble()).isEqualTo(syntheticJson.at("/summary/accuracy").asDouble());
         for (JsonNode r : rows) {
+            if (r.get("key").asText().equals("training_label_parity_difference")) {
+                // Kamiran-Calders: the weighted training labels have no parity gap (to rounding).
+                assertThat(r.get("after").asDouble()).isCloseTo(0.0, within(1e-12));
+            }
             if (r.get("key").asText().equals("statistical_parity_difference")) {
                 assertThat(Math.abs(r.get("after").asDouble())).isLessThan(Math.abs(r.get("before").asDouble()) / 2);
             }

@@ -89,9 +89,10 @@ public final class ReportCommand implements Callable<Integer> {
                     + "equalized odds difference <= 0.1).")
     Path policy;
 
-    @Option(names = "--explain-rows", paramLabel = "N", defaultValue = "200",
-            description = "Test rows explained with KernelSHAP; 0 skips explanations (default: ${DEFAULT-VALUE}).")
-    int explainRows;
+    @Option(names = "--explain-rows", paramLabel = "N",
+            description = "Test rows explained with KernelSHAP; 0 skips explanations (default: 200, or 80 for "
+                    + "random-forest, whose predictions cost the most).")
+    Integer explainRows;
 
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
@@ -115,7 +116,8 @@ public final class ReportCommand implements Callable<Integer> {
         ClassifierKind kind = classifier(model);
         warmUpCharts();
         ReportAssembler.Builder b = ReportAssembler.builder(loadDataset()).model(kind).seed(seed)
-                .testFraction(testFraction).explainRows(explainRows);
+                .testFraction(testFraction)
+                .explainRows(explainRows != null ? explainRows : kind == ClassifierKind.RANDOM_FOREST ? 80 : 200);
         if (policy != null) {
             if (!Files.isReadable(policy)) {
                 throw new IOException("cannot read policy file " + policy);

@@ -103,6 +103,13 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "report.json", description = "Also write the report as JSON.")
     Path json;
 
+    /**
+     * Checks the output paths, loads the data, runs every step and writes the report.
+     *
+     * @return 0 when the policy passed, {@link CandorCli#EXIT_POLICY_VIOLATION} when it was violated
+     * @throws IOException              if a file cannot be read or written (exit code 2)
+     * @throws IllegalArgumentException on bad input, naming what is wrong (exit code 2)
+     */
     @Override
     public Integer call() throws IOException {
         // Check the outputs first: a typo in the path should not cost a full run.

@@ -184,6 +184,13 @@ class ReportAssemblerTest {
         }
         assertThat(json.at("/explanations/features").size()).isEqualTo(german.features().size());
         assertThat(html).contains("<figure id=\"fig-shap-beeswarm\"");
+        assertThat(html.split("<svg role='img' class='chart'", -1).length - 1).isGreaterThanOrEqualTo(20);
+        // Every chart's SVG is well-formed XML (the page itself is HTML, each chart is parsed alone).
+        for (dev.candor.report.chart.Chart c : dev.candor.report.html.ReportCharts.of(r).values()) {
+            javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(c.svg())));
+        }
     }
 
     @Test

@@ -32,7 +32,8 @@ public final class SampleReports {
                 "logistic regression", 700, 300, 0.81234, 0.8765, "default", false, List.of(
                         new SummarySection.Verdict(EVIL, "a", false, List.of("disparate_impact"),
                                 "fails: disparate impact 0.7143 is below 0.8."),
-                        new SummarySection.Verdict("age", "old", true, List.of(), "passes every rule.")));
+                        new SummarySection.Verdict("age", "old", true, List.of(), "passes every rule.")),
+                List.of("By " + EVIL + ", zip_risk carries the largest difference in mean SHAP values."));
         DataSection data = new DataSection(300, "y", "1", 0.6, List.of(
                 new DataSection.AttributeGroups(EVIL, "a", List.of(new DataSection.GroupRow("a", 200, 0.6667, 0.65),
                         new DataSection.GroupRow("b & c", 100, 0.3333, 0.5))),

@@ -62,7 +62,7 @@ public final class AuditReports {
         SummarySection summary = new SummarySection("Candor fairness audit", source,
                 audit.rows() + " predictions; label " + label + " (favorable value " + favorable + ").",
                 "predictions from a file", 0, audit.rows(), accuracy, auc == null ? Double.NaN : auc.value(),
-                policyName, check.passed(), verdicts);
+                policyName, check.passed(), verdicts, List.of());
         FairnessSection fairness = AuditSections.fairness(audit, policy, check, 0.95);
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("source", source);

@@ -119,7 +119,7 @@ public final class ReportAssembler {
             verdicts.add(AuditSections.verdict(aa, b.policy, check));
         }
         SummarySection summary = new SummarySection(b.title, d.name(), describe(d), b.model.label(), train.rows(),
-                test.rows(), accuracy, auc, b.policyName, check.passed(), verdicts);
+                test.rows(), accuracy, auc, b.policyName, check.passed(), verdicts, List.of());
         DataSection data = AuditSections.data(d);
         PerformanceSection performance = AuditSections.performance(audit, test, scores, THRESHOLD);
         FairnessSection fairness = AuditSections.fairness(audit, b.policy, check, 0.95);
@@ -137,6 +137,8 @@ public final class ReportAssembler {
             ex = ExplanationSections.compute(model, train, test, scores, b.explainRows, b.backgroundRows,
                     b.limeSamples, b.seed, progress);
         }
+        summary = summary.withFindings(findings(mitigation == null ? null : mitigation.section(),
+                ex == null ? null : ex.section()));
         MethodsSection methods = methods(d, trained, audit, fairness, ex,
                 mitigation == null ? null : mitigation.provenance());
         return Report.builder().summary(summary).data(data).performance(performance).fairness(fairness)
@@ -218,6 +220,47 @@ public final class ReportAssembler {
 
     private static final List<String> COMPARED = List.of("statistical_parity_difference", "disparate_impact",
             "equal_opportunity_difference", "average_odds_difference", "equalized_odds_difference");
+
+    /** Sentences for the summary: what reweighing did, and which feature splits each group gap most. */
+    private static List<String> findings(MitigationSection m, ExplanationSection e) {
+        List<String> out = new ArrayList<>();
+        if (m != null) {
+            double accBefore = Double.NaN;
+            double accAfter = Double.NaN;
+            MitigationSection.ComparisonRow spd = null;
+            for (MitigationSection.ComparisonRow r : m.rows()) {
+                if (r.key().equals("accuracy")) {
+                    accBefore = r.before();
+                    accAfter = r.after();
+                } else if (r.key().equals("statistical_parity_difference")) {
+                    spd = r;
+                }
+            }
+            if (spd != null) {
+                out.add(String.format(java.util.Locale.ROOT, "Reweighing on %s moves the statistical parity "
+                        + "difference from %.3f to %.3f, with accuracy going from %.3f to %.3f.", m.attribute(),
+                        spd.before(), spd.after(), accBefore, accAfter));
+            }
+        }
+        if (e != null) {
+            for (ExplanationSection.GroupImportance g : e.byGroup()) {
+                int j = e.features().indexOf(g.largestShift());
+                if (j < 0 || g.groups().size() < 2) {
+                    continue;
+                }
+                StringBuilder parts = new StringBuilder();
+                for (int k = 0; k < g.groups().size(); k++) {
+                    parts.append(k == 0 ? "" : k == g.groups().size() - 1 ? " and " : ", ")
+                            .append(String.format(java.util.Locale.ROOT, "%+.3f for %s", g.meanShap()[k][j],
+                                    g.groups().get(k)));
+                }
+                out.add("By " + g.attribute() + ", the feature whose SHAP values differ most between the groups is "
+                        + g.largestShift() + " (mean " + parts + "); if it is not the attribute itself, it may act "
+                        + "as a proxy for it.");
+            }
+        }
+        return out;
+    }
 
     /** The mitigation section and what produced it. */
     private record Mitigation(MitigationSection section, dev.candor.core.Provenance provenance) {

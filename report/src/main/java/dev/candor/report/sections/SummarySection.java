@@ -18,17 +18,28 @@ import java.util.Objects;
  * @param policy             the policy's name, for example {@code default}
  * @param passed             true if every attribute passes the policy
  * @param verdicts           one verdict per protected attribute
+ * @param findings           other key findings in sentences (mitigation effect, likely proxies)
  * @since 0.1.0
  */
 public record SummarySection(String title, String dataset, String datasetDescription, String model, long trainRows,
                              long testRows, double accuracy, double auc, String policy, boolean passed,
-                             List<Verdict> verdicts) {
+                             List<Verdict> verdicts, List<String> findings) {
 
     public SummarySection {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(model, "model");
         verdicts = List.copyOf(verdicts);
+        findings = List.copyOf(findings);
+    }
+
+    /**
+     * @param newFindings the findings
+     * @return a copy with these findings
+     */
+    public SummarySection withFindings(List<String> newFindings) {
+        return new SummarySection(title, dataset, datasetDescription, model, trainRows, testRows, accuracy, auc,
+                policy, passed, verdicts, newFindings);
     }
 
     /**

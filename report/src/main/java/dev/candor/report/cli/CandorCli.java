@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             DatasetsCommand.class,
             AuditCommand.class,
             ReweighCommand.class,
+            ReportCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -1,0 +1,333 @@
+#!/usr/bin/env python3
+"""Checks that executed Candor notebooks show what their prose says they show.
+
+Usage: check_notebooks.py DIR   (DIR holds the executed [0-9]*.ipynb files)
+
+nbconvert already fails on any cell that throws or does not compile. This script checks the
+*content*: each notebook has a check function below that reads the outputs of its cells (found by
+cell id) and asserts the claims of the text around them, for example that a metric printed from the
+Java API equals the value in the JSON, that the four-fifths verdict agrees with the number, that the
+reported numbers equal the AIF360/fairlearn reference values when the reference data was used, and
+that the inline HTML report has its sections. Only the Python standard library is used.
+
+Exit status: 0 when every check passes, 1 otherwise (each failure is printed with the notebook and
+the cell id).
+"""
+import glob
+import html as htmllib
+import json
+import math
+import os
+import re
+import sys
+
+FAILURES = []
+
+
+class Notebook:
+    """The outputs of one executed notebook, by cell id."""
+
+    def __init__(self, path):
+        self.path = path
+        self.name = os.path.basename(path)
+        with open(path, encoding="utf-8") as f:
+            self.nb = json.load(f)
+        self.cells = {c.get("id"): c for c in self.nb["cells"]}
+
+    def cell(self, cid):
+        if cid not in self.cells:
+            raise AssertionError("no cell with id '%s'" % cid)
+        return self.cells[cid]
+
+    def outputs(self, cid):
+        return self.cell(cid).get("outputs", [])
+
+    def text(self, cid):
+        """Everything the cell printed to stdout."""
+        return "".join(_joined(o.get("text", "")) for o in self.outputs(cid)
+                       if o["output_type"] == "stream" and o.get("name") == "stdout")
+
+    def data(self, cid, mime):
+        """The cell's rich outputs of one MIME type, in order."""
+        return [_joined(o["data"][mime]) for o in self.outputs(cid)
+                if o["output_type"] in ("display_data", "execute_result") and mime in o.get("data", {})]
+
+    def markdown(self, cid):
+        return _joined(self.cell(cid)["source"])
+
+
+def _joined(v):
+    return "".join(v) if isinstance(v, list) else v
+
+
+def check(nb, what, condition, detail=""):
+    """Records a failed claim instead of stopping, so one run lists every problem."""
+    if not condition:
+        FAILURES.append("%s: %s%s" % (nb.name, what, (" -- " + detail) if detail else ""))
+
+
+def close(a, b, tol):
+    return a is not None and b is not None and abs(a - b) <= tol
+
+
+def shared_dir():
+    """The reference data directory, found as Candor's SharedData finds it."""
+    env = os.environ.get("CANDOR_DATA")
+    if env and os.path.basename(os.path.normpath(env)) == "datasets":
+        cand = os.path.dirname(os.path.normpath(env))
+        if os.path.isdir(os.path.join(cand, "golden")):
+            return cand
+    here = os.path.dirname(os.path.abspath(__file__))
+    d = here
+    while True:
+        for c in (os.path.join(d, "shared"), os.path.join(os.path.dirname(d), "shared")):
+            if os.path.isdir(os.path.join(c, "golden")):
+                return c
+        parent = os.path.dirname(d)
+        if parent == d:
+            return None
+        d = parent
+
+
+def golden(rel):
+    s = shared_dir()
+    if s is None:
+        return None
+    p = os.path.join(s, "golden", rel)
+    if not os.path.isfile(p):
+        return None
+    with open(p, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def dotted_values(text):
+    """Lines 'some.key = number' as a dict of floats (booleans as 1.0/0.0)."""
+    out = {}
+    for m in re.finditer(r"^([\w.&\-]+) = (\S+)\s*$", text, re.M):
+        v = m.group(2)
+        if v in ("true", "false"):
+            out[m.group(1)] = 1.0 if v == "true" else 0.0
+        else:
+            try:
+                out[m.group(1)] = float(v)
+            except ValueError:
+                pass
+    return out
+
+
+def html_tables(html):
+    """Every <table> of an HTML fragment as (caption, header cells, rows of cells), unescaped."""
+    tables = []
+    for t in re.findall(r"<table.*?</table>", html, re.S):
+        cap = re.search(r"<caption[^>]*>(.*?)</caption>", t, re.S)
+        caption = htmllib.unescape(re.sub(r"<[^>]+>", "", cap.group(1))).strip() if cap else ""
+        header = [htmllib.unescape(re.sub(r"<[^>]+>", "", h)).strip() for h in re.findall(r"<th[^>]*>(.*?)</th>", t, re.S)]
+        rows = []
+        for r in re.findall(r"<tr>(.*?)</tr>", t, re.S):
+            cells = [htmllib.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", r, re.S)]
+            if cells:
+                rows.append(cells)
+        tables.append((caption, header, rows))
+    return tables
+
+
+def leading_float(cell):
+    m = re.match(r"\s*(-?\d+(?:\.\d+)?(?:[eE]-?\d+)?)", cell)
+    return float(m.group(1)) if m else None
+
+
+# ------------------------------------------------------------------ independent statistics
+
+def chi_square_2x2(a, b, c, d):
+    """Pearson's X^2 without continuity correction and its p-value (1 degree of freedom)."""
+    n = a + b + c + d
+    x2 = n * (a * d - b * c) ** 2 / ((a + b) * (c + d) * (a + c) * (b + d))
+    return x2, math.erfc(math.sqrt(x2 / 2))
+
+
+def fisher_2x2(a, b, c, d):
+    """Two-sided Fisher exact p: the probability of tables with the same margins no more likely
+    than the observed one (relative tolerance 1e-7, as scipy)."""
+    r1, r2, c1 = a + b, c + d, a + c
+    n = r1 + r2
+    def p(x):
+        return math.comb(r1, x) * math.comb(r2, c1 - x) / math.comb(n, c1)
+    observed = p(a)
+    lo, hi = max(0, c1 - r2), min(r1, c1)
+    return sum(p(x) for x in range(lo, hi + 1) if p(x) <= observed * (1 + 1e-7))
+
+
+# ------------------------------------------------------------------ 01-audit-predictions
+
+def check_audit(nb):
+    data = nb.text("data")
+    german = "source: german_predictions.csv" in data
+    g = golden("fairness/german_audit.json") if german else None
+    if german:
+        check(nb, "German file has 1000 rows", "rows: 1000" in data, data)
+
+    # The audit renders as HTML tables with every attribute, the intersection and their groups,
+    # and the plain-text fallback carries the same tables.
+    html = "".join(nb.data("audit", "text/html"))
+    plain = "".join(nb.data("audit", "text/plain"))
+    tables = html_tables(html)
+    captions = [t[0] for t in tables]
+    for cap in ("sex (privileged: male)", "age_group (privileged: gt25)",
+                "sex&age_group (no privileged value: between-groups forms)"):
+        check(nb, "audit table '%s' displayed" % cap, cap in captions, str(captions))
+        check(nb, "plain-text fallback has '%s'" % cap, cap in plain)
+    groups = {r[0].rstrip(" *") for t in tables for r in t[2]}
+    for grp in ("female", "male", "gt25", "le25", "female&gt25", "female&le25", "male&gt25", "male&le25"):
+        check(nb, "group %s in the displayed tables" % grp, grp in groups, str(groups))
+    check(nb, "privileged groups marked with *", any(r[0] == "male *" for t in tables for r in t[2]))
+
+    printed = dotted_values(nb.text("json"))
+    # The disparate impact computed by hand equals the library's value and the JSON's.
+    hand = dict(re.findall(r"^(selection rate \w+|disparate impact .*?|by hand)\s*= (\S+)$", nb.text("by-hand"), re.M))
+    di_key = next((k for k in hand if k.startswith("disparate impact")), None)
+    check(nb, "by-hand cell prints disparate impact", di_key is not None, nb.text("by-hand"))
+    if di_key:
+        di = float(hand[di_key])
+        check(nb, "disparate impact equals selection-rate ratio by hand",
+              close(di, float(hand["by hand"]), 1e-12), str(hand))
+        check(nb, "disparate impact equals female/male selection rates",
+              close(di, float(hand["selection rate female"]) / float(hand["selection rate male"]), 1e-12))
+        check(nb, "printed disparate impact equals the JSON value",
+              close(di, printed.get("protected.sex.metrics.disparate_impact"), 1e-12))
+
+    # Four-fifths verdicts agree with the numbers, the intervals contain them, and they equal the JSON.
+    lines = re.findall(r"four-fifths (\S+): disparate_impact = (\S+), 95% CI \[(\S+), (\S+)\] -> (PASS|FAIL)",
+                       nb.text("four-fifths"))
+    check(nb, "four-fifths verdict for sex and age_group", {l[0] for l in lines} == {"sex", "age_group"}, str(lines))
+    for attr, v, lo, hi, verdict in lines:
+        v, lo, hi = float(v), float(lo), float(hi)
+        check(nb, "four-fifths verdict of %s matches %.6f" % (attr, v), (verdict == "PASS") == (v >= 0.8))
+        check(nb, "bootstrap CI of %s contains the estimate" % attr, lo <= v <= hi, "%s %s %s" % (lo, v, hi))
+        check(nb, "four-fifths value of %s equals the JSON" % attr,
+              close(v, printed.get("protected.%s.metrics.disparate_impact" % attr), 5e-7))
+
+    # The policy: passed is false exactly when a violation is listed; every violation breaks its
+    # bound; the value is the JSON's; the intersection's privileged-only metric is skipped.
+    pol = nb.text("policy")
+    passed = re.search(r"policy passed: (true|false)", pol)
+    violations = re.findall(r"violation: (\S+) (\S+) = (\S+) (<|>) (min|max) (\S+)", pol)
+    check(nb, "policy verdict printed", passed is not None, pol)
+    if passed:
+        check(nb, "policy passed iff no violation", (passed.group(1) == "true") == (len(violations) == 0), pol)
+        check(nb, "policy verdict equals the JSON", printed.get("policy.passed") == (1.0 if passed.group(1) == "true" else 0.0))
+    for attr, metric, v, op, _, bound in violations:
+        v, bound = float(v), float(bound)
+        check(nb, "violation %s %s really breaks its bound" % (attr, metric), v < bound if op == "<" else v > bound)
+        check(nb, "violation value %s %s equals the JSON" % (attr, metric),
+              close(v, printed.get("protected.%s.metrics.%s" % (attr, metric)), 1e-12))
+    check(nb, "disparate_impact skipped for the intersection, and said so",
+          "skipped: sex&age_group disparate_impact" in pol, pol)
+
+    # Significance: recompute chi-square and Fisher from the printed 2x2 table; the prose claims the
+    # sex gap is significant (CI excludes 0, Fisher p < 0.05).
+    sig = nb.text("significance")
+    t = re.search(r"female (\d+) / (\d+), male (\d+) / (\d+)", sig)
+    s = re.search(r"chi-square = (\S+), p = (\S+); Fisher exact p = (\S+)", sig)
+    ci = re.search(r"statistical_parity_difference = (\S+), 95% bootstrap CI \[(\S+), (\S+)\]", sig)
+    check(nb, "significance cell prints table, tests and CI", t and s and ci, sig)
+    if t and s and ci:
+        a, b, c, d = map(int, t.groups())
+        x2, p = chi_square_2x2(a, b, c, d)
+        check(nb, "chi-square statistic recomputed", close(float(s.group(1)), x2, 1e-4), "%s vs %s" % (s.group(1), x2))
+        check(nb, "chi-square p recomputed", close(float(s.group(2)), p, 1e-6), "%s vs %s" % (s.group(2), p))
+        fp = fisher_2x2(a, b, c, d)
+        check(nb, "Fisher exact p recomputed", close(float(s.group(3)), fp, 1e-6), "%s vs %s" % (s.group(3), fp))
+        spd, lo, hi = map(float, ci.groups())
+        check(nb, "claim: the SPD interval for sex excludes 0", hi < 0 or lo > 0, ci.group(0))
+        check(nb, "claim: Fisher p < 0.05 for sex", float(s.group(3)) < 0.05, s.group(0))
+        check(nb, "SPD equals the 2x2 table's rate gap", close(spd, a / (a + b) - c / (c + d), 1e-6))
+
+    # Intersection: four groups; the ratio is min/max of the printed rates and names the pair.
+    inter = nb.text("intersection")
+    rates = {gname: float(r) for gname, r in re.findall(r"^(\S+)\s+n =\s+\d+\s+selection_rate = (\S+)$", inter, re.M)}
+    check(nb, "four intersection groups", len(rates) == 4, str(rates))
+    m = re.search(r"demographic_parity_ratio = (\S+)\s+\((\S+) / (\S+)\)", inter)
+    check(nb, "intersection ratio printed", m is not None, inter)
+    if m and rates:
+        dpr = float(m.group(1))
+        lo_g, hi_g = min(rates, key=rates.get), max(rates, key=rates.get)
+        check(nb, "ratio = min/max of the group rates", close(dpr, rates[lo_g] / rates[hi_g], 2e-3))
+        check(nb, "ratio names argmin / argmax", (m.group(2), m.group(3)) == (lo_g, hi_g), m.group(0))
+        check(nb, "intersection ratio equals the JSON",
+              close(dpr, printed.get("protected.sex&age_group.metrics.demographic_parity_ratio"), 1e-12))
+
+    # Multi-valued: pooled vs between-groups, the between ratio is min/max and never above pooled.
+    multi = nb.text("multi")
+    mrates = {gname: float(r) for gname, r in re.findall(r"^(\S+)\s+n =\s+\d+\s+selection_rate = (\S+)$", multi, re.M)}
+    pooled = re.search(r"disparate_impact \(pooled\) = (\S+)", multi)
+    between = re.search(r"demographic_parity_ratio = (\S+)\s+\((\S+) / (\S+)\)", multi)
+    check(nb, "multi-valued attribute has more than two groups", len(mrates) > 2, str(mrates))
+    check(nb, "pooled and between-groups ratios printed", pooled and between, multi)
+    if pooled and between and mrates:
+        pv, bv = float(pooled.group(1)), float(between.group(1))
+        check(nb, "claim: between-groups ratio <= pooled ratio", bv <= pv + 1e-12, "%s %s" % (bv, pv))
+        lo_g, hi_g = min(mrates, key=mrates.get), max(mrates, key=mrates.get)
+        check(nb, "between ratio = min/max of the printed rates", close(bv, mrates[lo_g] / mrates[hi_g], 2e-3))
+        check(nb, "between ratio names argmin / argmax", (between.group(2), between.group(3)) == (lo_g, hi_g))
+        if "White" in mrates:
+            ga = golden("fairness/adult_audit.json")
+            check(nb, "Adult has five race groups", len(mrates) == 5, str(mrates))
+            if ga:
+                check(nb, "Adult pooled disparate impact equals AIF360",
+                      close(pv, ga["protected.race.metrics.disparate_impact"], 1e-9))
+                check(nb, "Adult demographic parity ratio equals fairlearn",
+                      close(bv, ga["protected.race.metrics.demographic_parity_ratio"], 1e-9))
+    mtables = html_tables("".join(nb.data("multi-table", "text/html")))
+    check(nb, "multi-valued audit displayed as HTML tables", len(mtables) >= 2, str([t[0] for t in mtables]))
+
+    # JSON: every printed headline metric; with the German data, equal to AIF360/fairlearn to 1e-9.
+    keys = [k for k in printed if k.startswith("protected.")]
+    check(nb, "JSON cell prints 17 headline metrics", len(keys) == 17, str(len(keys)))
+    if g:
+        for k in keys:
+            check(nb, "%s equals the AIF360/fairlearn reference" % k, close(printed[k], g.get(k), 1e-9),
+                  "%s vs %s" % (printed[k], g.get(k)))
+    # The displayed table's selection rates agree with the group rates printed by the API.
+    for cap, header, rows in tables:
+        if cap.startswith("sex&age_group (") and rates:
+            for r in rows:
+                check(nb, "displayed selection rate of %s matches" % r[0],
+                      close(leading_float(r[2]), rates.get(r[0]), 1e-4), "%s vs %s" % (r[2], rates.get(r[0])))
+
+
+CHECKS = {
+    "01-audit-predictions.ipynb": check_audit,
+}
+
+
+def main(argv):
+    if len(argv) != 2 or not os.path.isdir(argv[1]):
+        print("usage: check_notebooks.py DIR-OF-EXECUTED-NOTEBOOKS", file=sys.stderr)
+        return 2
+    paths = sorted(glob.glob(os.path.join(argv[1], "[0-9]*.ipynb")))
+    if not paths:
+        print("check_notebooks.py: no notebooks in %s" % argv[1], file=sys.stderr)
+        return 1
+    for path in paths:
+        nb = Notebook(path)
+        for c in nb.nb["cells"]:
+            for o in c.get("outputs", []):
+                if o["output_type"] == "error":
+                    check(nb, "cell %s raised %s" % (c.get("id"), o.get("ename")), False, o.get("evalue", ""))
+        fn = CHECKS.get(nb.name)
+        if fn is None:
+            check(nb, "has a check function in check_notebooks.py", False)
+            continue
+        before = len(FAILURES)
+        try:
+            fn(nb)
+        except Exception as e:  # a missing cell or an unparsable output is a failure, not a crash
+            check(nb, "checker raised %s" % type(e).__name__, False, str(e))
+        print("%s: %s" % (nb.name, "ok" if len(FAILURES) == before else "%d failed" % (len(FAILURES) - before)))
+    for f in FAILURES:
+        print("FAILED " + f, file=sys.stderr)
+    return 1 if FAILURES else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             DatasetsCommand.class,
+            AuditCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -294,9 +294,178 @@ def check_audit(nb):
                 check(nb, "displayed selection rate of %s matches" % r[0],
                       close(leading_float(r[2]), rates.get(r[0]), 1e-4), "%s vs %s" % (r[2], rates.get(r[0])))
 
+# ------------------------------------------------------------------ 02-reweighing-adult
+
+def check_reweighing(nb):
+    data = dotted_values(nb.text("data"))
+    adult = "dataset = adult" in nb.text("data")
+    if adult:
+        # adult.data has 32,561 rows, adult.test 16,281; without '?' rows 30,162 and 15,060.
+        check(nb, "Adult train/test rows without '?' rows", data.get("train.rows") == 30162 and data.get("test.rows") == 15060,
+              str(data))
+
+    # Recompute every cell weight from the printed cell counts: w = W_g W_l / (W W_gl).
+    cells = [(g, int(l), int(n), float(w)) for g, l, n, w in
+             re.findall(r"^\s+(\S+) label=(\d) rows=(\d+) weight=(\S+)$", nb.text("reweigh"), re.M)]
+    check(nb, "reweighing prints four cells", len(cells) == 4, nb.text("reweigh"))
+    total = sum(c[2] for c in cells)
+    for g, l, n, w in cells:
+        wg = sum(c[2] for c in cells if c[0] == g)
+        wl = sum(c[2] for c in cells if c[1] == l)
+        check(nb, "cell weight (%s, %d) = P(g)P(l)/P(g,l)" % (g, l), close(w, wg * wl / (total * n), 1e-12),
+              "%s vs %s" % (w, wg * wl / (total * n)))
+    check(nb, "cells cover every training row", total == data.get("train.rows"), "%s vs %s" % (total, data.get("train.rows")))
+
+    # The claim of the parity cell: weighted favorable rate of each group = overall rate, total kept.
+    par = dotted_values(nb.text("parity"))
+    overall = par.get("train.base_rate.overall")
+    weighted = {k: v for k, v in par.items() if k.startswith("train.weighted_base_rate.")}
+    check(nb, "a weighted base rate per group", len(weighted) == 2, str(par))
+    for k, v in weighted.items():
+        check(nb, "%s equals the overall base rate" % k, close(v, overall, 1e-9), "%s vs %s" % (v, overall))
+    check(nb, "total weight equals the row count", close(par.get("train.total_weight"), data.get("train.rows"), 1e-6))
+    unweighted = [v for k, v in data.items() if k.startswith("train.base_rate.")]
+    check(nb, "the labels had a gap before reweighing", len(unweighted) == 2 and abs(unweighted[0] - unweighted[1]) > 0.05,
+          str(unweighted))
+
+    num = dotted_values(nb.text("numbers"))
+    groups = sorted({k.split(".")[-1] for k in num if ".selection_rate." in k})
+    priv = "Male" if adult else "male"
+    unpriv = [g for g in groups if g != priv]
+    check(nb, "two sex groups", len(groups) == 2 and len(unpriv) == 1, str(groups))
+    for model in ("baseline", "reweighed"):
+        if len(unpriv) != 1:
+            break
+        u = unpriv[0]
+        sel_u, sel_p = num["%s.selection_rate.%s" % (model, u)], num["%s.selection_rate.%s" % (model, priv)]
+        tpr_u, tpr_p = num["%s.true_positive_rate.%s" % (model, u)], num["%s.true_positive_rate.%s" % (model, priv)]
+        check(nb, "%s disparate impact = selection-rate ratio" % model, close(num[model + ".disparate_impact"], sel_u / sel_p, 1e-12))
+        check(nb, "%s statistical parity difference = rate gap" % model,
+              close(num[model + ".statistical_parity_difference"], sel_u - sel_p, 1e-12))
+        check(nb, "%s equal opportunity difference = TPR gap" % model,
+              close(num[model + ".equal_opportunity_difference"], tpr_u - tpr_p, 1e-12))
+    # The side-by-side table shows the same numbers as the printed ones (rounded to 4 decimals).
+    rows = {r[0]: r for t in html_tables("".join(nb.data("compare", "text/html"))) for r in t[2]}
+    for m in ("accuracy", "roc_auc", "disparate_impact", "statistical_parity_difference", "equal_opportunity_difference"):
+        r = rows.get(m)
+        check(nb, "side-by-side table has %s" % m, r is not None, str(list(rows)))
+        if r:
+            b, a, d = float(r[1]), float(r[2]), float(r[3])
+            check(nb, "table %s baseline matches" % m, close(b, num.get("baseline." + m), 5e-5))
+            check(nb, "table %s reweighed matches" % m, close(a, num.get("reweighed." + m), 5e-5))
+            check(nb, "table %s change = reweighed - baseline" % m, close(d, a - b, 2e-4))
+    svg = "".join(nb.data("chart", "image/svg+xml"))
+    check(nb, "chart displayed as SVG", svg.startswith("<svg"), svg[:80])
+    check(nb, "chart draws 8 bars (2 rates x 2 groups x 2 models)", svg.count("id='reweighing-by-sex-mark-") == 8,
+          str(svg.count("id='reweighing-by-sex-mark-")))
+
+    # The prose's findings.
+    di_b, di_a = num.get("baseline.disparate_impact"), num.get("reweighed.disparate_impact")
+    check(nb, "claim: disparate impact moves toward 1", abs(di_a - 1) < abs(di_b - 1), "%s -> %s" % (di_b, di_a))
+    acc_drop = num["baseline.accuracy"] - num["reweighed.accuracy"]
+    auc_drop = num["baseline.roc_auc"] - num["reweighed.roc_auc"]
+    if adult:
+        check(nb, "claim: disparate impact from about 0.30 to about 0.60",
+              0.25 <= di_b <= 0.35 and 0.55 <= di_a <= 0.65, "%s -> %s" % (di_b, di_a))
+        check(nb, "claim: still short of the four-fifths rule", di_a < 0.8, str(di_a))
+        check(nb, "claim: statistical parity difference shrinks to less than half",
+              abs(num["reweighed.statistical_parity_difference"]) < abs(num["baseline.statistical_parity_difference"]) / 2)
+        check(nb, "claim: accuracy drops by less than one point", 0 <= acc_drop < 0.01, str(acc_drop))
+        check(nb, "claim: AUC drops about as much (under 1.5 points)", 0 <= auc_drop < 0.015, str(auc_drop))
+        check(nb, "claim: equal opportunity difference changes sign",
+              num["baseline.equal_opportunity_difference"] < 0 < num["reweighed.equal_opportunity_difference"])
+
+# ------------------------------------------------------------------ 03-explaining-a-model
+
+def check_explaining(nb):
+    model = dotted_values(nb.text("model"))
+    german = "dataset = german" in nb.text("model")
+    if german:
+        check(nb, "German: 20 features, 300 held-out rows", model.get("features") == 20 and model.get("test.rows") == 300,
+              str(model))
+    check(nb, "test accuracy is a proportion", 0.5 < model.get("test.accuracy", 0) <= 1, str(model))
+
+    app = dotted_values(nb.text("applicant"))
+    shap = dotted_values(nb.text("shap"))
+    lime = dotted_values(nb.text("lime"))
+    p = app.get("model.prediction")
+    check(nb, "claim: the applicant is refused (score < 0.5)", p is not None and p < 0.5, str(app))
+    check(nb, "SHAP explains the model's prediction", close(shap.get("shap.prediction"), p, 1e-12))
+    check(nb, "LIME explains the model's prediction", close(lime.get("lime.model_prediction"), p, 1e-12))
+    # Efficiency: the values add up to f(x) - E[f].
+    check(nb, "claim: SHAP values add up to f(x) - E[f]",
+          close(shap.get("shap.sum_of_values"), shap.get("shap.prediction", 0) - shap.get("shap.base_value", 0), 1e-9),
+          str(shap))
+    check(nb, "efficiency residual reported below 1e-9", abs(shap.get("shap.efficiency_residual", 1)) <= 1e-9)
+    check(nb, "claim: M = 20 is sampled, not enumerated", shap.get("shap.exact") == 0.0 or not german)
+    cost = re.search(r"cost: ([\d,]+) model rows \(1 instances x \(([\d,]+) coalitions x 50 background rows \+ 1\)\)",
+                     nb.text("shap"))
+    check(nb, "cost printed before running", cost is not None, nb.text("shap"))
+    if cost and german:
+        coal = int(cost.group(2).replace(",", ""))
+        check(nb, "default budget 2M + 2048 coalitions", coal == 2 * 20 + 2048, str(coal))
+        check(nb, "cost = coalitions x background + 1", int(cost.group(1).replace(",", "")) == coal * 50 + 1)
+
+    # Charts are SVG with drawn marks.
+    for cid, chart_id in (("waterfall", "shap-waterfall"), ("lime", "lime-bars"), ("global", "shap-importance")):
+        svg = "".join(nb.data(cid, "image/svg+xml"))
+        check(nb, "%s chart displayed as SVG" % chart_id, svg.startswith("<svg") and ("id='%s'" % chart_id) in svg)
+        check(nb, "%s chart draws marks" % chart_id, svg.count("id='%s-mark-" % chart_id) >= 5,
+              str(svg.count("id='%s-mark-" % chart_id)))
+
+    # The printed top five are in decreasing |value| order.
+    for prefix, cid in (("shap", "waterfall"), ("lime", "lime")):
+        vals = [float(v) for v in re.findall(r"^%s .*?([+-]\d+\.\d+)$" % prefix, nb.text(cid), re.M)]
+        check(nb, "%s top five printed" % prefix, len(vals) == 5, str(vals))
+        check(nb, "%s top five by decreasing |value|" % prefix, all(abs(vals[i]) >= abs(vals[i + 1]) for i in range(len(vals) - 1)),
+              str(vals))
+    check(nb, "LIME score is a weighted R^2 in [0, 1]", 0 <= lime.get("lime.score", -1) <= 1)
+
+    agree = nb.text("agree")
+    tops = dict(re.findall(r"^top5\.(shap|lime) = \[(.*)\]$", agree, re.M))
+    ov = re.search(r"top5\.overlap = (\d+)", agree)
+    check(nb, "top-five lists and overlap printed", len(tops) == 2 and ov, agree)
+    if len(tops) == 2 and ov:
+        s1, s2 = set(tops["shap"].split(", ")), set(tops["lime"].split(", "))
+        check(nb, "overlap recomputed", len(s1 & s2) == int(ov.group(1)))
+        check(nb, "claim: SHAP and LIME largely agree (3 of 5 or more)", int(ov.group(1)) >= 3, agree)
+
+    st = dotted_values(nb.text("stability"))
+    check(nb, "claim: the same seed gives the same explanation", st.get("lime.same_seed_same_explanation") == 1.0)
+    check(nb, "stability over 10 runs", st.get("lime.stability.runs") == 10)
+    check(nb, "Jaccard similarity in [0, 1]", 0 <= st.get("lime.stability.mean_top5_jaccard", -1) <= 1)
+    srows = [r for t in html_tables("".join(nb.data("stability", "text/html"))) for r in t[2]]
+    check(nb, "stability table displayed", 1 <= len(srows) <= 8, str(len(srows)))
+    for r in srows:
+        freq = float(r[3].rstrip("%"))
+        check(nb, "top-5 frequency of %s is a multiple of 10%% over 10 runs" % r[0], 0 <= freq <= 100 and freq % 10 == 0, r[3])
+
+    glob_lines = [(k, v) for k, v in dotted_values(nb.text("global")).items() if k.startswith("importance.")]
+    check(nb, "five global importances printed", len(glob_lines) == 5, str(glob_lines))
+    check(nb, "global importances in decreasing order",
+          all(glob_lines[i][1] >= glob_lines[i + 1][1] for i in range(len(glob_lines) - 1)))
+
+    grows = [r for t in html_tables("".join(nb.data("bygroup", "text/html"))) for r in t[2]]
+    check(nb, "by-group table has six features", len(grows) == 6, str(len(grows)))
+    for r in grows:
+        check(nb, "by-group difference of %s = male - female" % r[0], close(float(r[3]), float(r[1]) - float(r[2]), 2e-4), str(r))
+    check(nb, "by-group rows by decreasing |difference|",
+          all(abs(float(grows[i][3])) >= abs(float(grows[i + 1][3])) for i in range(len(grows) - 1)))
+    ident = dotted_values(nb.text("identity"))
+    check(nb, "claim: the prediction gap splits exactly into per-feature SHAP gaps",
+          close(ident.get("mean_prediction_gap"), ident.get("sum_of_shap_gaps"), 1e-9), str(ident))
+    check(nb, "every explained row is in a group", ident.get("rows.male", 0) + ident.get("rows.female", 0) == 120)
+    largest = re.search(r"largest_share = (\S+)", nb.text("identity"))
+    check(nb, "largest share is the first table row", largest and grows and grows[0][0] == largest.group(1))
+    if german and largest:
+        check(nb, "claim: personal_status carries the largest share of the gap", largest.group(1) == "personal_status",
+              largest.group(1))
+
 
 CHECKS = {
     "01-audit-predictions.ipynb": check_audit,
+    "02-reweighing-adult.ipynb": check_reweighing,
+    "03-explaining-a-model.ipynb": check_explaining,
 }
 
 

@@ -461,11 +461,70 @@ def check_explaining(nb):
         check(nb, "claim: personal_status carries the largest share of the gap", largest.group(1) == "personal_status",
               largest.group(1))
 
+# ------------------------------------------------------------------ 04-full-report
+
+REPORT_SECTIONS = ("summary", "data", "performance", "fairness", "mitigation", "explanations", "methods")
+
+
+def check_report(nb):
+    html = "".join(nb.data("report", "text/html"))
+    plain = "".join(nb.data("report", "text/plain"))
+    check(nb, "report displayed inline as HTML", len(html) > 10000, str(len(html)))
+    sections = re.findall(r'<section id="(\w+)"', html)
+    check(nb, "claim: the report has its seven sections in order", tuple(sections) == REPORT_SECTIONS, str(sections))
+    check(nb, "claim: no scripts", "<script" not in html.lower())
+    check(nb, "claim: no network fetches", not re.search(r'(src|href)\s*=\s*["\']https?:', html) and "@import" not in html)
+    check(nb, "charts are inline SVG", html.count("<svg") >= 10, str(html.count("<svg")))
+    check(nb, "plain-text fallback is the summary", plain.startswith("Candor fairness report"), plain[:80])
+
+    j = dotted_values(nb.text("json"))
+    verdicts = {k.split(".")[1]: v for k, v in j.items() if k.startswith("verdict.")}
+    check(nb, "a verdict per protected attribute", len(verdicts) >= 1, str(j))
+    check(nb, "claim: policy fails exactly when some attribute fails",
+          j.get("summary.passed") == (1.0 if all(v == 1.0 for v in verdicts.values()) else 0.0), str(verdicts))
+    check(nb, "report.passed() equals the JSON", j.get("report.passed") == j.get("summary.passed"))
+    for attr, v in verdicts.items():
+        word = "pass" if v == 1.0 else "FAIL"
+        check(nb, "text summary says %s for %s" % (word, attr), re.search(r"^\s+%s %s:" % (word, re.escape(attr)), plain, re.M),
+              plain)
+    # Every JSON number read in the notebook is shown in the page (rounded to 4 decimals), and each
+    # policy badge agrees with the value and the bounds shown beside it.
+    for k, v in j.items():
+        if k.startswith("fairness."):
+            _, attr, key = k.split(".", 2)
+            shown = "%.4f" % v
+            check(nb, "page shows %s = %s" % (k, shown),
+                  re.search(r'mono">%s</small></td>\s*<td class="num">%s</td>' % (re.escape(key), re.escape(shown)), html),
+                  shown)
+    badges = 0
+    for row in re.findall(r"<tr>(.*?)</tr>", html, re.S):
+        if "badge" not in row or 'class="reason mono"' not in row:
+            continue
+        cells = [htmllib.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+        badge = re.search(r'class="badge (pass|fail)"', row)
+        v, lo, hi = leading_float(cells[1]), leading_float(cells[-3]), leading_float(cells[-2])
+        if v is None or badge is None or (lo is None and hi is None):
+            continue
+        within = (lo is None or v >= lo) and (hi is None or v <= hi)
+        badges += 1
+        check(nb, "policy badge of '%s' agrees with %s in [%s, %s]" % (cells[0], v, lo, hi), within == (badge.group(1) == "pass"))
+    check(nb, "policy rows with badges in the fairness section", badges >= 3, str(badges))
+    mit = {k: v for k, v in j.items() if k.startswith("mitigation.")}
+    check(nb, "mitigation before/after in the JSON", "mitigation.accuracy.before" in mit and "mitigation.accuracy.after" in mit)
+    check(nb, "claim: the same seed gives the same report", dotted_values(nb.text("again")).get("same_json_apart_from_created_at") == 1.0)
+
+    files = dotted_values(nb.text("files"))
+    check(nb, "the written page is the displayed page (same size in bytes)", files.get("html.bytes") == len(html.encode("utf-8")),
+          "%s vs %s" % (files.get("html.bytes"), len(html.encode("utf-8"))))
+    check(nb, "the written page has no script", files.get("html.has_script") == 0.0)
+    check(nb, "the written page has the displayed charts", files.get("html.inline_svg_charts") == html.count("<svg"))
+
 
 CHECKS = {
     "01-audit-predictions.ipynb": check_audit,
     "02-reweighing-adult.ipynb": check_reweighing,
     "03-explaining-a-model.ipynb": check_explaining,
+    "04-full-report.ipynb": check_report,
 }
 
 

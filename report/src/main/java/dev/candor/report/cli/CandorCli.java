@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             DatasetsCommand.class,
             AuditCommand.class,
+            ReweighCommand.class,
+            ReportCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -1,0 +1,84 @@
+package dev.candor.explain.shap;
+
+import dev.candor.core.Provenance;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The explanations of many rows (one model output), with the rows themselves, for global views:
+ * importance ({@link #globalImportance()}), importance by group, beeswarm and dependence plots
+ * (value of player j against the row's column values).
+ *
+ * @param rows         the explained rows (copied), {@code rows[i]} explained by {@code explanations.get(i)}
+ * @param explanations one explanation per row
+ * @param groups       the players
+ * @param provenance   what made the batch (settings, seed, fingerprint of all rows)
+ * @since 0.1.0
+ */
+public record ShapExplanations(double[][] rows, List<ShapExplanation> explanations, FeatureGroups groups,
+                               Provenance provenance) {
+
+    public ShapExplanations {
+        Objects.requireNonNull(rows, "rows");
+        explanations = List.copyOf(explanations);
+        if (explanations.size() != rows.length) {
+            throw new IllegalArgumentException(rows.length + " rows but " + explanations.size() + " explanations");
+        }
+        double[][] copy = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            copy[i] = rows[i].clone();
+        }
+        rows = copy;
+        Objects.requireNonNull(groups, "groups");
+        Objects.requireNonNull(provenance, "provenance");
+    }
+
+    /** @return a copy of the explained rows */
+    @Override
+    public double[][] rows() {
+        double[][] copy = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            copy[i] = rows[i].clone();
+        }
+        return copy;
+    }
+
+    /** @return the number of explained rows */
+    public int size() {
+        return explanations.size();
+    }
+
+    /** @return explanation {@code i} */
+    public ShapExplanation get(int i) {
+        return explanations.get(i);
+    }
+
+    /** @return the Shapley values as a matrix, {@code [row][player]} */
+    public double[][] values() {
+        double[][] v = new double[explanations.size()][];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = explanations.get(i).values();
+        }
+        return v;
+    }
+
+    /** @return the player names */
+    public String[] names() {
+        return groups.names();
+    }
+
+    /** @return mean |phi| per player with its spread (see {@link GlobalImportance}), default settings */
+    public GlobalImportance globalImportance() {
+        return GlobalImportance.of(values(), groups.names());
+    }
+
+    /**
+     * Importance within each group of rows (for example by sex or race).
+     *
+     * @param labels one group label per explained row
+     * @return importance per label, in order of first appearance
+     */
+    public java.util.Map<String, GlobalImportance> globalImportanceByGroup(String[] labels) {
+        return GlobalImportance.byGroup(values(), groups.names(), labels);
+    }
+}

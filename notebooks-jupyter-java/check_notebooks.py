@@ -285,6 +285,8 @@ def check_audit(nb):
         check(nb, "plain-text table has group %s with its selection rate" % gname,
               re.search(r"^  %s( \*)?\s+\d+\s+%.4f \[" % (re.escape(gname), r), mtext, re.M), gname)
 
+    if german:
+        check(nb, "claim: the documented command exits 3 (the policy is violated)", printed.get("policy.passed") == 0.0)
     # JSON: every printed headline metric; with the German data, equal to AIF360/fairlearn to 1e-9.
     keys = [k for k in printed if k.startswith("protected.")]
     check(nb, "JSON cell prints 17 headline metrics", len(keys) == 17, str(len(keys)))
@@ -334,6 +336,12 @@ def check_reweighing(nb):
           str(unweighted))
 
     num = dotted_values(nb.text("numbers"))
+    if adult:
+        check(nb, "claim: 31% of men and 11% of women have the favorable label",
+              round(100 * data.get("train.base_rate.Male", 0)) == 31 and round(100 * data.get("train.base_rate.Female", 0)) == 11,
+              str(data))
+        check(nb, "claim: the baseline model widens the gap of the labels",
+              num.get("baseline.disparate_impact", 1) < data["train.base_rate.Female"] / data["train.base_rate.Male"])
     groups = sorted({k.split(".")[-1] for k in num if ".selection_rate." in k})
     priv = "Male" if adult else "male"
     unpriv = [g for g in groups if g != priv]
@@ -450,10 +458,17 @@ def check_explaining(nb):
         freq = float(r[3].rstrip("%"))
         check(nb, "top-5 frequency of %s is a multiple of 10%% over 10 runs" % r[0], 0 <= freq <= 100 and freq % 10 == 0, r[3])
 
-    glob_lines = [(k, v) for k, v in dotted_values(nb.text("global")).items() if k.startswith("importance.")]
-    check(nb, "five global importances printed", len(glob_lines) == 5, str(glob_lines))
-    check(nb, "global importances in decreasing order",
-          all(glob_lines[i][1] >= glob_lines[i + 1][1] for i in range(len(glob_lines) - 1)))
+    irows = [r for t in html_tables("".join(nb.data("global", "text/html"))) for r in t[2]]
+    check(nb, "global importance table lists every feature", len(irows) == model.get("features"), str(len(irows)))
+    means = [float(r[1]) for r in irows]
+    check(nb, "global importances in decreasing order", all(means[i] >= means[i + 1] for i in range(len(means) - 1)))
+    for r in irows:
+        lo, hi = (float(v) for v in r[2].strip("[]").split(", "))
+        check(nb, "importance interval of %s is ordered and non-negative" % r[0], 0 <= lo <= hi, r[2])
+    iplain = "".join(nb.data("global", "text/plain"))
+    check(nb, "plain-text importance table names the top feature first",
+          irows and re.search(r"^  %s\s" % re.escape(irows[0][0]), iplain.split("\n", 2)[1] if iplain.count("\n") > 1 else ""),
+          iplain[:200])
 
     grows = [r for t in html_tables("".join(nb.data("bygroup", "text/html"))) for r in t[2]]
     check(nb, "by-group table has six features", len(grows) == 6, str(len(grows)))
@@ -521,6 +536,7 @@ def check_report(nb):
     check(nb, "policy rows with badges in the fairness section", badges >= 3, str(badges))
     mit = {k: v for k, v in j.items() if k.startswith("mitigation.")}
     check(nb, "mitigation before/after in the JSON", "mitigation.accuracy.before" in mit and "mitigation.accuracy.after" in mit)
+    check(nb, "claim: 40 explained rows", j.get("explanations.explained_rows") == 40, str(j.get("explanations.explained_rows")))
     check(nb, "claim: the same seed gives the same report", dotted_values(nb.text("again")).get("same_json_apart_from_created_at") == 1.0)
 
     files = dotted_values(nb.text("files"))

@@ -458,7 +458,15 @@ def check_explaining(nb):
         freq = float(r[3].rstrip("%"))
         check(nb, "top-5 frequency of %s is a multiple of 10%% over 10 runs" % r[0], 0 <= freq <= 100 and freq % 10 == 0, r[3])
 
+    summ = re.search(r"ShapExplanations: (\d+) rows x (\d+) players, base value (\S+), max \|efficiency residual\| (\S+), "
+                     r"(\d+) exact\n  mean \|SHAP\|: (\S+) ", nb.text("global"))
+    check(nb, "batch summary printed", summ is not None, nb.text("global")[:300])
     irows = [r for t in html_tables("".join(nb.data("global", "text/html"))) for r in t[2]]
+    if summ:
+        check(nb, "batch of 120 rows over every feature", int(summ.group(1)) == 120 and int(summ.group(2)) == model.get("features"))
+        check(nb, "batch base value is the single explanation's", close(float(summ.group(3)), shap.get("shap.base_value"), 5e-5))
+        check(nb, "claim: efficiency holds for every explained row", float(summ.group(4)) <= 1e-9, summ.group(4))
+        check(nb, "batch summary and importance table agree on the top feature", irows and summ.group(6) == irows[0][0])
     check(nb, "global importance table lists every feature", len(irows) == model.get("features"), str(len(irows)))
     means = [float(r[1]) for r in irows]
     check(nb, "global importances in decreasing order", all(means[i] >= means[i + 1] for i in range(len(means) - 1)))

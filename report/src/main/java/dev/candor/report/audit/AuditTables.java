@@ -45,7 +45,21 @@ final class AuditTables {
     static String text(AuditResult r) {
         StringBuilder sb = new StringBuilder("AuditResult: ").append(r.rows()).append(" rows")
                 .append(r.weighted() ? " (weighted)" : "").append('\n');
-        for (Table t : tables(r)) {
+        List<Table> all = new ArrayList<>();
+        r.attributes().forEach(a -> all.addAll(tables(a)));
+        return text(sb, all);
+    }
+
+    static String text(AttributeAudit a) {
+        return text(new StringBuilder("AttributeAudit: ").append(a.name()).append('\n'), tables(a));
+    }
+
+    static String html(AttributeAudit a) {
+        return html(new StringBuilder("<div class=\"candor-audit\">\n"), tables(a));
+    }
+
+    private static String text(StringBuilder sb, List<Table> tables) {
+        for (Table t : tables) {
             sb.append('\n').append(t.title()).append('\n');
             List<List<String>> all = new ArrayList<>();
             all.add(t.header());
@@ -71,7 +85,13 @@ final class AuditTables {
     static String html(AuditResult r) {
         StringBuilder sb = new StringBuilder("<div class=\"candor-audit\"><p><b>Fairness audit</b>: ")
                 .append(r.rows()).append(" rows").append(r.weighted() ? " (weighted)" : "").append("</p>\n");
-        for (Table t : tables(r)) {
+        List<Table> all = new ArrayList<>();
+        r.attributes().forEach(a -> all.addAll(tables(a)));
+        return html(sb, all);
+    }
+
+    private static String html(StringBuilder sb, List<Table> tables) {
+        for (Table t : tables) {
             sb.append("<table><caption style=\"text-align:left\"><b>").append(escape(t.title()))
                     .append("</b></caption>\n<thead><tr>");
             for (String h : t.header()) {
@@ -91,51 +111,49 @@ final class AuditTables {
         return sb.append("</div>").toString();
     }
 
-    private static List<Table> tables(AuditResult r) {
+    private static List<Table> tables(AttributeAudit a) {
         List<Table> out = new ArrayList<>();
-        for (AttributeAudit a : r.attributes()) {
-            GroupMetrics gm = a.metrics();
-            String title = gm.attribute() + gm.privileged().map(p -> " (privileged: " + p + ")").orElse(
-                    " (no privileged value: between-groups forms)");
-            List<String> header = new ArrayList<>(List.of("group", "count", "selection_rate (95% Wilson)"));
-            GROUP_RATES.subList(1, GROUP_RATES.size()).forEach(x -> header.add(x.key()));
-            List<List<String>> rows = new ArrayList<>();
-            for (String g : gm.counts().groups()) {
-                ConfusionCounts c = gm.counts().counts(g);
-                List<String> row = new ArrayList<>();
-                row.add(g + (gm.privileged().filter(g::equals).isPresent() ? " *" : ""));
-                row.add(Long.toString(c.rows()));
-                MetricValue sel = Rate.SELECTION_RATE.of(c);
-                ConfidenceInterval ci = WilsonInterval.of(Rate.SELECTION_RATE, c, 0.95);
-                row.add(format(sel) + (ci.isDefined() ? " [" + num(ci.lower()) + ", " + num(ci.upper()) + "]" : ""));
-                for (Rate rate : GROUP_RATES.subList(1, GROUP_RATES.size())) {
-                    row.add(format(rate.of(c)));
-                }
-                rows.add(row);
+        GroupMetrics gm = a.metrics();
+        String title = gm.attribute() + gm.privileged().map(p -> " (privileged: " + p + ")").orElse(
+                " (no privileged value: between-groups forms)");
+        List<String> header = new ArrayList<>(List.of("group", "count", "selection_rate (95% Wilson)"));
+        GROUP_RATES.subList(1, GROUP_RATES.size()).forEach(x -> header.add(x.key()));
+        List<List<String>> rows = new ArrayList<>();
+        for (String g : gm.counts().groups()) {
+            ConfusionCounts c = gm.counts().counts(g);
+            List<String> row = new ArrayList<>();
+            row.add(g + (gm.privileged().filter(g::equals).isPresent() ? " *" : ""));
+            row.add(Long.toString(c.rows()));
+            MetricValue sel = Rate.SELECTION_RATE.of(c);
+            ConfidenceInterval ci = WilsonInterval.of(Rate.SELECTION_RATE, c, 0.95);
+            row.add(format(sel) + (ci.isDefined() ? " [" + num(ci.lower()) + ", " + num(ci.upper()) + "]" : ""));
+            for (Rate rate : GROUP_RATES.subList(1, GROUP_RATES.size())) {
+                row.add(format(rate.of(c)));
             }
-            out.add(new Table(title, header, rows));
-            Map<String, Comparison> metrics = gm.metrics();
-            BootstrapResult boot = a.bootstrap();
-            List<String> mh = new ArrayList<>(List.of("metric", "value", "group", "reference"));
-            if (boot != null) {
-                mh.add(Math.round(boot.level() * 100) + "% bootstrap CI");
-            }
-            List<List<String>> mrows = new ArrayList<>();
-            for (String k : HEADLINE) {
-                Comparison c = metrics.get(k);
-                if (c == null) {
-                    continue;
-                }
-                List<String> row = new ArrayList<>(List.of(k, format(c.metricValue()),
-                        c.group() == null ? "" : c.group(), c.reference() == null ? "" : c.reference()));
-                if (boot != null) {
-                    ConfidenceInterval ci = boot.intervals().get(k);
-                    row.add(ci == null || !ci.isDefined() ? "—" : "[" + num(ci.lower()) + ", " + num(ci.upper()) + "]");
-                }
-                mrows.add(row);
-            }
-            out.add(new Table(gm.attribute() + ": comparisons", mh, mrows));
+            rows.add(row);
         }
+        out.add(new Table(title, header, rows));
+        Map<String, Comparison> metrics = gm.metrics();
+        BootstrapResult boot = a.bootstrap();
+        List<String> mh = new ArrayList<>(List.of("metric", "value", "group", "reference"));
+        if (boot != null) {
+            mh.add(Math.round(boot.level() * 100) + "% bootstrap CI");
+        }
+        List<List<String>> mrows = new ArrayList<>();
+        for (String k : HEADLINE) {
+            Comparison c = metrics.get(k);
+            if (c == null) {
+                continue;
+            }
+            List<String> row = new ArrayList<>(List.of(k, format(c.metricValue()),
+                    c.group() == null ? "" : c.group(), c.reference() == null ? "" : c.reference()));
+            if (boot != null) {
+                ConfidenceInterval ci = boot.intervals().get(k);
+                row.add(ci == null || !ci.isDefined() ? "—" : "[" + num(ci.lower()) + ", " + num(ci.upper()) + "]");
+            }
+            mrows.add(row);
+        }
+        out.add(new Table(gm.attribute() + ": comparisons", mh, mrows));
         return out;
     }
 

@@ -57,4 +57,18 @@ class AuditTablesTest {
         String expected = String.format(java.util.Locale.ROOT, "[%.4f, %.4f]", ci.lower(), ci.upper());
         assertThat(withCi.toString()).contains("95% bootstrap CI").contains(expected);
     }
+
+    @Test
+    void oneAttributeRendersItsOwnTablesOnly() {
+        AuditResult two = Audit.builder(Y, P).attribute("g", G, "a")
+                .attribute("h", new String[] {"u", "v", "u", "v", "u", "v"}, null).build().run();
+        String text = two.attribute("g").toString();
+        assertThat(text.lines().findFirst()).hasValue("AttributeAudit: g");
+        assertThat(text).contains("g (privileged: a)", "g: comparisons", "0.7500 [0.3006, 0.9544]")
+                .doesNotContain("h (");
+        assertThat(two.toString()).contains(text.substring(text.indexOf('\n') + 1));
+        String html = two.attribute("h").toHtml();
+        assertThat(html).contains("<b>h (no privileged value: between-groups forms)</b>").doesNotContain("<b>g (");
+        assertThat(html.split("<table>", -1)).hasSize(3);
+    }
 }

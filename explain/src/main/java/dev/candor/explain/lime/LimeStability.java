@@ -1,6 +1,8 @@
 package dev.candor.explain.lime;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -57,5 +59,58 @@ public record LimeStability(int runs, int topK, List<FeatureStability> features,
     /** @return the features flagged as near ties */
     public List<FeatureStability> nearTies() {
         return features.stream().filter(FeatureStability::nearTie).toList();
+    }
+
+    /** @return the features by decreasing |mean weight| (ties by index), the order of the tables */
+    private List<FeatureStability> byMagnitude() {
+        return features.stream().sorted(Comparator.comparingDouble((FeatureStability f) -> -Math.abs(f.meanWeight()))
+                .thenComparingInt(FeatureStability::feature)).toList();
+    }
+
+    private String headline() {
+        return String.format(Locale.ROOT, "%d runs, top %d: mean top-%d Jaccard %.4f, surrogate R\u00b2 %.4f \u00b1 %.4f",
+                runs, topK, topK, meanTopKJaccard, scoreMean, scoreStd);
+    }
+
+    /**
+     * A plain-text table for terminals and notebooks: the headline (runs, k, mean top-k Jaccard,
+     * surrogate R² mean ± std) and one line per feature by decreasing |mean weight| with its
+     * condition, mean ± std of the weight, how often it was in the top k, and whether it is a near
+     * tie. Numbers are rounded to four decimals.
+     *
+     * @return the table
+     */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("LimeStability: ").append(headline()).append('\n');
+        int width = features.stream().mapToInt(f -> f.condition().length()).max().orElse(0);
+        for (FeatureStability f : byMagnitude()) {
+            sb.append(String.format(Locale.ROOT, "  %-" + Math.max(1, width) + "s  %+.4f \u00b1 %.4f  top %d %3.0f%%%s%n",
+                    f.condition(), f.meanWeight(), f.stdWeight(), topK, 100 * f.topKFrequency(),
+                    f.nearTie() ? "  near tie" : ""));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The same table as {@link #toString()} as an HTML fragment, for notebooks:
+     * {@code display(stability.toHtml(), "text/html")}.
+     *
+     * @return an HTML table with a caption (conditions escaped)
+     */
+    public String toHtml() {
+        StringBuilder sb = new StringBuilder("<table><caption style=\"text-align:left\"><b>LIME stability</b>: ")
+                .append(escape(headline())).append("</caption>\n<thead><tr><th>condition</th><th>mean weight</th>"
+                        + "<th>std</th><th>in top ").append(topK).append("</th><th>near tie</th></tr></thead>\n<tbody>\n");
+        for (FeatureStability f : byMagnitude()) {
+            sb.append(String.format(Locale.ROOT, "<tr><td style=\"text-align:left\">%s</td><td>%+.4f</td><td>%.4f</td>"
+                    + "<td>%.0f%%</td><td>%s</td></tr>%n", escape(f.condition()), f.meanWeight(), f.stdWeight(),
+                    100 * f.topKFrequency(), f.nearTie() ? "yes" : ""));
+        }
+        return sb.append("</tbody></table>").toString();
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

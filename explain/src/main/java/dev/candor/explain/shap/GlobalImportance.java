@@ -2,6 +2,7 @@ package dev.candor.explain.shap;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -263,5 +264,43 @@ public record GlobalImportance(String[] names, int rows, double[] meanAbs, doubl
     @Override
     public double[] ciUpper() {
         return ciUpper.clone();
+    }
+
+    /**
+     * A plain-text table for terminals and notebooks: one line per player by decreasing mean |phi|
+     * with its bootstrap interval and its mean signed value, rounded to four decimals.
+     *
+     * @return the table
+     */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                "GlobalImportance: %d rows, mean |SHAP| with %.0f%% bootstrap interval (%d resamples, seed %d)%n",
+                rows, 100 * level, resamples, seed));
+        int width = Arrays.stream(names).mapToInt(String::length).max().orElse(1);
+        for (int j : ranking()) {
+            sb.append(String.format(Locale.ROOT, "  %-" + Math.max(1, width) + "s  %.4f [%.4f, %.4f]  mean %+.4f%n",
+                    names[j], meanAbs[j], ciLower[j], ciUpper[j], meanSigned[j]));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The same table as {@link #toString()} as an HTML fragment, for notebooks:
+     * {@code display(importance.toHtml(), "text/html")}.
+     *
+     * @return an HTML table with a caption (names escaped)
+     */
+    public String toHtml() {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                "<table><caption style=\"text-align:left\"><b>Global importance</b>: %d rows</caption>%n"
+                        + "<thead><tr><th>feature</th><th>mean |SHAP|</th><th>%.0f%% interval</th><th>mean SHAP</th></tr>"
+                        + "</thead>%n<tbody>%n", rows, 100 * level));
+        for (int j : ranking()) {
+            sb.append(String.format(Locale.ROOT, "<tr><td style=\"text-align:left\">%s</td><td>%.4f</td>"
+                    + "<td>[%.4f, %.4f]</td><td>%+.4f</td></tr>%n", names[j].replace("&", "&amp;").replace("<", "&lt;")
+                    .replace(">", "&gt;"), meanAbs[j], ciLower[j], ciUpper[j], meanSigned[j]));
+        }
+        return sb.append("</tbody></table>").toString();
     }
 }

@@ -2,6 +2,7 @@ package dev.candor.explain.shap;
 
 import dev.candor.core.Provenance;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -80,5 +81,42 @@ public record ShapExplanations(double[][] rows, List<ShapExplanation> explanatio
      */
     public java.util.Map<String, GlobalImportance> globalImportanceByGroup(String[] labels) {
         return GlobalImportance.byGroup(values(), groups.names(), labels);
+    }
+
+    /**
+     * A short plain-text summary instead of the record's dump of every row: the number of rows and
+     * players, the base value, the largest |efficiency residual| over the rows, how many explanations
+     * are exact, and the five players with the largest mean |phi| (without the bootstrap of
+     * {@link #globalImportance()}, so it stays cheap for many rows).
+     *
+     * @return the summary
+     */
+    @Override
+    public String toString() {
+        String[] names = groups.names();
+        int m = names.length;
+        double[] meanAbs = new double[m];
+        double worstResidual = 0;
+        int exact = 0;
+        for (ShapExplanation e : explanations) {
+            for (int j = 0; j < m; j++) {
+                meanAbs[j] += Math.abs(e.value(j)) / explanations.size();
+            }
+            worstResidual = Math.max(worstResidual, Math.abs(e.efficiencyResidual()));
+            exact += e.exact() ? 1 : 0;
+        }
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                "ShapExplanations: %d rows x %d players, base value %s, max |efficiency residual| %.1e, %d exact",
+                explanations.size(), m, explanations.isEmpty() ? "-" : String.format(Locale.ROOT, "%.4f",
+                        explanations.get(0).baseValue()), worstResidual, exact));
+        if (!explanations.isEmpty()) {
+            sb.append("\n  mean |SHAP|:");
+            java.util.stream.IntStream.range(0, m).boxed()
+                    .sorted(java.util.Comparator.comparingDouble((Integer j) -> -meanAbs[j]).thenComparingInt(j -> j))
+                    .limit(5)
+                    .forEach(j -> sb.append(String.format(Locale.ROOT, " %s %.4f,", names[j], meanAbs[j])));
+            sb.setLength(sb.length() - 1);
+        }
+        return sb.toString();
     }
 }

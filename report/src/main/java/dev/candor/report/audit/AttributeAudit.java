@@ -31,4 +31,22 @@ public record AttributeAudit(GroupMetrics metrics, GroupScores scores, Map<Strin
     public String name() {
         return metrics.attribute();
     }
+
+    /**
+     * This attribute's tables as HTML (its groups with rates and 95% Wilson intervals, then its
+     * headline comparisons with the pair behind each), as in {@link AuditResult#toHtml()}.
+     *
+     * @return an HTML fragment
+     */
+    public String toHtml() {
+        return AuditTables.html(this);
+    }
+
+    /**
+     * @return the same tables as {@link #toHtml()} as aligned plain text
+     */
+    @Override
+    public String toString() {
+        return AuditTables.text(this);
+    }
 }

@@ -52,4 +52,23 @@ public record AuditResult(long rows, boolean weighted, ConfusionCounts overall, 
         }
         throw new IllegalArgumentException("attribute '" + name + "' was not audited");
     }
+
+    /**
+     * The result as HTML tables (one per attribute for the groups, one for the comparisons), for
+     * notebooks: {@code display(result.toHtml(), "text/html")}. Values are rounded to four decimals;
+     * undefined values show their reason.
+     *
+     * @return an HTML fragment (no scripts, no styles beyond alignment)
+     */
+    public String toHtml() {
+        return AuditTables.html(this);
+    }
+
+    /**
+     * @return the same tables as {@link #toHtml()} as aligned plain text
+     */
+    @Override
+    public String toString() {
+        return AuditTables.text(this);
+    }
 }

@@ -1,6 +1,9 @@
 package dev.candor.report.cli;
 
 import dev.candor.fairness.Bootstrap;
+import dev.candor.report.AtomicFiles;
+import dev.candor.report.assemble.AuditReports;
+import dev.candor.report.assemble.DefaultPolicy;
 import dev.candor.report.audit.Audit;
 import dev.candor.report.audit.AuditJson;
 import dev.candor.report.audit.AuditResult;
@@ -10,10 +13,7 @@ import dev.candor.report.audit.PolicyResult;
 import dev.candor.report.audit.PredictionsTable;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,6 +93,11 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON here (default: standard output).")
     Path json;
+
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write a self-contained HTML report of the audit (checked against --policy, "
+                    + "or against the default policy: four-fifths rule, |SPD| <= 0.1, EOD <= 0.1, reported only).")
+    Path html;
 
     @Option(names = "--policy", paramLabel = "FILE", description = "Policy JSON with metric bounds (see above).")
     Path policy;
@@ -182,10 +187,17 @@ public final class AuditCommand implements Callable<Integer> {
         PolicyResult outcome = pol == null ? null : PolicyResult.evaluate(pol, result);
         String text = AuditJson.toJson(result, outcome);
         PrintWriter out = spec.commandLine().getOut();
+        if (html != null) {
+            Policy shown = pol == null ? DefaultPolicy.get() : pol;
+            String shownName = pol == null ? DefaultPolicy.NAME : policy.getFileName().toString();
+            PolicyResult shownCheck = pol == null ? PolicyResult.evaluate(shown, result) : outcome;
+            AtomicFiles.writeString(html, AuditReports.of(result, shown, shownName, shownCheck,
+                    data.getFileName().toString(), label, favorable).toHtml());
+        }
         if (json == null) {
             out.print(text);
         } else {
-            writeAtomically(json, text);
+            AtomicFiles.writeString(json, text);
             summary(out, result, outcome);
         }
         out.flush();
@@ -216,21 +228,6 @@ public final class AuditCommand implements Callable<Integer> {
             }
         }
         return m;
-    }
-
-    private static void writeAtomically(Path target, String text) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        Path tmp = Files.createTempFile(dir, ".candor-audit", ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     private void summary(PrintWriter out, AuditResult r, PolicyResult outcome) {

@@ -133,6 +133,42 @@ class AuditCommandTest {
     }
 
     @Test
+    void htmlReportShowsTheAuditAndThePolicyVerdict() throws IOException {
+        Path policy = tmp.resolve("policy.json");
+        Files.writeString(policy, "{\"rules\":[{\"metric\":\"disparate_impact\",\"min\":0.8}]}");
+        Path html = tmp.resolve("adult.html");
+        Run r = run("audit", "--data", golden("adult_predictions.csv"), "--label", "income", "--prediction", "pred",
+                "--protected", "sex,race", "--privileged", "sex=Male,race=White", "--policy", policy.toString(),
+                "--json", tmp.resolve("adult.json").toString(), "--html", html.toString());
+        assertThat(r.exit()).isEqualTo(3);
+        String page = Files.readString(html);
+        // golden: protected.race.metrics.disparate_impact = 0.5540513636973442
+        assertThat(page).contains("<section id=\"fairness\">", "Asian-Pac-Islander", "0.554", "policy.json")
+                .doesNotContain("<script");
+    }
+
+    @Test
+    void htmlWithoutPolicyIsCheckedAgainstTheDefaultPolicyButExitsZero() throws IOException {
+        Path html = tmp.resolve("german.html");
+        Run r = run("audit", "--data", golden("german_predictions.csv"), "--label", "credit", "--prediction", "pred",
+                "--protected", "sex", "--privileged", "sex=male", "--json", tmp.resolve("g.json").toString(),
+                "--html", html.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readString(html)).contains("four-fifths rule", "<section id=\"summary\">");
+    }
+
+    @Test
+    void unwritableHtmlPathIsExitCode2() throws IOException {
+        Path blocker = tmp.resolve("file");
+        Files.writeString(blocker, "x");
+        Run r = run("audit", "--data", golden("german_predictions.csv"), "--label", "credit", "--prediction", "pred",
+                "--protected", "sex", "--json", tmp.resolve("g.json").toString(),
+                "--html", blocker.resolve("out.html").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("out.html");
+    }
+
+    @Test
     void policyThatHoldsGivesExitCode0() throws IOException {
         Path policy = tmp.resolve("policy.json");
         // German sex: DI 0.8911217930155789 >= 0.8, equalized odds difference 0.0857 <= 0.1

@@ -1,7 +1,6 @@
 package dev.candor.report.cli;
 
 import dev.candor.datasets.CsvDatasets;
-import dev.candor.datasets.CsvSpec;
 import dev.candor.datasets.Dataset;
 import dev.candor.datasets.DatasetSummary;
 import dev.candor.datasets.Datasets;
@@ -12,7 +11,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
@@ -72,35 +70,11 @@ public final class DatasetsCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "NAME", description = "A built-in dataset name or a CSV file.")
         String name;
 
-        @Option(names = "--label", paramLabel = "COLUMN", description = "CSV: the label column.")
-        String label;
-
-        @Option(names = "--favorable", paramLabel = "VALUE", defaultValue = "1",
-                description = "CSV: the favorable label value; every other value is unfavorable (default: ${DEFAULT-VALUE}).")
-        String favorable;
-
-        @Option(names = "--protected", paramLabel = "COLUMN", split = ",",
-                description = "CSV: protected attribute column(s); repeat or separate with commas.")
-        List<String> protectedColumns = new ArrayList<>();
-
-        @Option(names = "--privileged", paramLabel = "COLUMN=VALUE", split = ",",
-                description = "CSV: a privileged value of a protected column, e.g. sex=male; repeatable.")
-        List<String> privileged = new ArrayList<>();
-
-        @Option(names = "--categorical", paramLabel = "COLUMN", split = ",",
-                description = "CSV: columns to read as categorical features.")
-        List<String> categorical = new ArrayList<>();
-
-        @Option(names = "--numeric", paramLabel = "COLUMN", split = ",",
-                description = "CSV: columns to read as numeric features.")
-        List<String> numeric = new ArrayList<>();
+        @CommandLine.Mixin
+        CsvOptions csv = new CsvOptions();
 
         @Option(names = "--weights", paramLabel = "COLUMN", description = "CSV: the sample-weight column.")
         String weights;
-
-        @Option(names = "--separator", paramLabel = "CHAR", defaultValue = ",",
-                description = "CSV: the field separator (default '${DEFAULT-VALUE}'; use \\t for tab).")
-        String separator;
 
         @Override
         public Integer call() throws IOException {
@@ -108,9 +82,9 @@ public final class DatasetsCommand implements Runnable {
             Dataset d;
             List<CsvDatasets.ColumnReport> columns = List.of();
             if (Datasets.contains(name)) {
-                if (label != null) {
-                    throw new IllegalArgumentException("--label: '" + name
-                            + "' is a built-in dataset; CSV options apply to files only");
+                if (csv.anyGiven() || weights != null) {
+                    throw new IllegalArgumentException("'" + name + "' is a built-in dataset; the CSV options "
+                            + "(--label, --protected, --privileged, --categorical, --numeric, --weights) apply to files only");
                 }
                 d = Datasets.load(name);
             } else {
@@ -119,27 +93,17 @@ public final class DatasetsCommand implements Runnable {
                     throw new IllegalArgumentException("NAME: '" + name + "' is neither a built-in dataset "
                             + Datasets.names() + " nor an existing file");
                 }
-                if (label == null) {
+                if (csv.label == null) {
                     throw new IllegalArgumentException("--label: describing the CSV file " + file
                             + " needs --label COLUMN (and usually --protected COLUMN)");
                 }
-                CsvSpec csv = CsvSpec.fromStrings(label, favorable, protectedColumns, privileged, categorical, numeric,
-                        weights, separatorChar());
-                CsvDatasets.Result r = CsvDatasets.readWithReport(file, csv);
+                CsvDatasets.Result r = CsvDatasets.readWithReport(file, csv.toSpec(weights));
                 d = r.dataset();
                 columns = r.columns();
             }
             print(out, d, columns);
             out.flush();
             return 0;
-        }
-
-        private char separatorChar() {
-            String s = separator.equals("\\t") ? "\t" : separator;
-            if (s.length() != 1) {
-                throw new IllegalArgumentException("--separator: expected one character, got '" + separator + "'");
-            }
-            return s.charAt(0);
         }
     }
 

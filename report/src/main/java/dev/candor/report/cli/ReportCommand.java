@@ -1,7 +1,6 @@
 package dev.candor.report.cli;
 
 import dev.candor.datasets.CsvDatasets;
-import dev.candor.datasets.CsvSpec;
 import dev.candor.datasets.Dataset;
 import dev.candor.datasets.Datasets;
 import dev.candor.report.AtomicFiles;
@@ -12,8 +11,6 @@ import dev.candor.report.model.ClassifierKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,24 +51,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "FILE.csv", description = "A CSV file with a header row (instead of --dataset).")
     Path data;
 
-    @Option(names = "--label", paramLabel = "COLUMN", description = "CSV: the label column.")
-    String label;
-
-    @Option(names = "--favorable", paramLabel = "VALUE", defaultValue = "1",
-            description = "CSV: the favorable label value (default: ${DEFAULT-VALUE}).")
-    String favorable;
-
-    @Option(names = "--protected", paramLabel = "COLUMN", split = ",",
-            description = "CSV: a protected attribute column (repeatable or comma-separated).")
-    List<String> protectedColumns = new ArrayList<>();
-
-    @Option(names = "--privileged", paramLabel = "COLUMN=VALUE", split = ",",
-            description = "CSV: a privileged value of a protected column (repeatable).")
-    List<String> privileged = new ArrayList<>();
-
-    @Option(names = "--categorical", paramLabel = "COLUMN", split = ",",
-            description = "CSV: columns to treat as categorical (others are inferred).")
-    List<String> categorical = new ArrayList<>();
+    @picocli.CommandLine.Mixin
+    CsvOptions csv = new CsvOptions();
 
     @Option(names = "--model", paramLabel = "KIND", defaultValue = "logistic",
             description = "logistic (default), random-forest or gradient-boosting.")
@@ -175,21 +156,19 @@ public final class ReportCommand implements Callable<Integer> {
             if (dataset != null) {
                 throw new IllegalArgumentException("give either --dataset or --data, not both");
             }
-            if (label == null) {
+            if (csv.label == null) {
                 throw new IllegalArgumentException("--data needs --label COLUMN (and --protected COLUMN)");
             }
-            if (protectedColumns.isEmpty()) {
+            if (csv.protectedColumns.isEmpty()) {
                 throw new IllegalArgumentException("--data needs at least one --protected COLUMN");
             }
             if (!Files.isReadable(data)) {
                 throw new IOException("cannot read data file " + data);
             }
-            CsvSpec csv = CsvSpec.fromStrings(label, favorable, protectedColumns, privileged, categorical, List.of(),
-                    null, ',');
-            return CsvDatasets.read(data, csv);
+            return CsvDatasets.read(data, csv.toSpec(null));
         }
-        if (label != null || !protectedColumns.isEmpty() || !privileged.isEmpty() || !categorical.isEmpty()) {
-            throw new IllegalArgumentException("--label, --protected, --privileged and --categorical describe a CSV "
+        if (csv.anyGiven()) {
+            throw new IllegalArgumentException("--label, --protected, --privileged, --categorical and --numeric describe a CSV "
                     + "file; use them with --data FILE.csv");
         }
         String name = dataset == null ? "synthetic-credit" : dataset;

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.candor.core.SharedData;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code candor audit} end to end: the JSON it writes must hold every key of the AIF360 / fairlearn
@@ -28,19 +25,6 @@ class AuditCommandTest {
     @TempDir
     Path tmp;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        CommandLine cl = CandorCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     private static String golden(String name) {
         return SharedData.golden("fairness/" + name).toString();
     }
@@ -48,7 +32,7 @@ class AuditCommandTest {
     @Test
     void germanJsonMatchesEveryGoldenKey() throws IOException {
         Path json = tmp.resolve("german.json");
-        Run r = run("audit", "--data", golden("german_predictions.csv"), "--label", "credit", "--prediction", "pred",
+        CliRun r = CliRun.of("audit", "--data", golden("german_predictions.csv"), "--label", "credit", "--prediction", "pred",
                 "--protected", "sex,age_group", "--privileged", "sex=male", "--privileged", "age_group=gt25",
                 "--intersectional", "--json", json.toString());
         assertThat(r.exit()).as(r.err()).isZero();
@@ -58,7 +42,7 @@ class AuditCommandTest {
     @Test
     void germanWeightedJsonMatchesEveryGoldenKey() throws IOException {
         Path json = tmp.resolve("german_w.json");
-        Run r = run("audit", "--data", golden("german_predictions.csv"), "--label", "credit", "--prediction", "pred",
+        CliRun r = CliRun.of("audit", "--data", golden("german_predictions.csv"), "--label", "credit", "--prediction", "pred",
                 "--protected", "sex", "--protected", "age_group", "--privileged", "sex=male,age_group=gt25",
                 "--intersectional", "--weights", "weight", "--json", json.toString());
         assertThat(r.exit()).as(r.err()).isZero();
@@ -71,7 +55,7 @@ class AuditCommandTest {
     @Test
     void adultJsonMatchesEveryGoldenKeyAndReportsScores() throws IOException {
         Path json = tmp.resolve("adult.json");
-        Run r = run("audit", "--data", golden("adult_predictions.csv"), "--label", "income", "--prediction", "pred",
+        CliRun r = CliRun.of("audit", "--data", golden("adult_predictions.csv"), "--label", "income", "--prediction", "pred",
                 "--score", "score", "--protected", "sex,race", "--privileged", "sex=Male,race=White",
                 "--json", json.toString());
         assertThat(r.exit()).as(r.err()).isZero();
@@ -118,7 +102,7 @@ class AuditCommandTest {
         Files.writeString(policy, "{\"rules\":[{\"metric\":\"disparate_impact\",\"min\":0.8},"
                 + "{\"metric\":\"equalized_odds_difference\",\"max\":0.1,\"attributes\":[\"race\"]}]}");
         Path json = tmp.resolve("adult.json");
-        Run r = run("audit", "--data", golden("adult_predictions.csv"), "--label", "income", "--prediction", "pred",
+        CliRun r = CliRun.of("audit", "--data", golden("adult_predictions.csv"), "--label", "income", "--prediction", "pred",
                 "--protected", "sex,race", "--privileged", "sex=Male,race=White", "--policy", policy.toString(),
                 "--json", json.toString());
         assertThat(r.exit()).isEqualTo(3);
@@ -137,7 +121,7 @@ class AuditCommandTest {
         Path policy = tmp.resolve("policy.json");
         Files.writeString(policy, "{\"rules\":[{\"metric\":\"disparate_impact\",\"min\":0.8}]}");
         Path html = tmp.resolve("adult.html");
-        Run r = run("audit", "--data", golden("adult_predictions.csv"), "--label", "income", "--prediction", "pred",
+        CliRun r = CliRun.of("audit", "--data", golden("adult_predictions.csv"), "--label", "income", "--prediction", "pred",
                 "--protected", "sex,race", "--privileged", "sex=Male,race=White", "--policy", policy.toString(),
                 "--json", tmp.resolve("adult.json").toString(), "--html", html.toString());
         assertThat(r.exit()).isEqualTo(3);
@@ -150,7 +134,7 @@ class AuditCommandTest {
     @Test
     void htmlWithoutPolicyIsCheckedAgainstTheDefaultPolicyButExitsZero() throws IOException {
         Path html = tmp.resolve("german.html");
-        Run r = run("audit", "--data", golden("german_predictions.csv"), "--label", "credit", "--prediction", "pred",
+        CliRun r = CliRun.of("audit", "--data", golden("german_predictions.csv"), "--label", "credit", "--prediction", "pred",
                 "--protected", "sex", "--privileged", "sex=male", "--json", tmp.resolve("g.json").toString(),
                 "--html", html.toString());
         assertThat(r.exit()).as(r.err()).isZero();
@@ -161,7 +145,7 @@ class AuditCommandTest {
     void unwritableHtmlPathIsExitCode2() throws IOException {
         Path blocker = tmp.resolve("file");
         Files.writeString(blocker, "x");
-        Run r = run("audit", "--data", golden("german_predictions.csv"), "--label", "credit", "--prediction", "pred",
+        CliRun r = CliRun.of("audit", "--data", golden("german_predictions.csv"), "--label", "credit", "--prediction", "pred",
                 "--protected", "sex", "--json", tmp.resolve("g.json").toString(),
                 "--html", blocker.resolve("out.html").toString());
         assertThat(r.exit()).isEqualTo(2);
@@ -174,7 +158,7 @@ class AuditCommandTest {
         // German sex: DI 0.8911217930155789 >= 0.8, equalized odds difference 0.0857 <= 0.1
         Files.writeString(policy, "{\"rules\":[{\"metric\":\"disparate_impact\",\"min\":0.8,\"attributes\":[\"sex\"]},"
                 + "{\"metric\":\"equalized_odds_difference\",\"max\":0.1,\"attributes\":[\"sex\"]}]}");
-        Run r = run("audit", "--data", golden("german_predictions.csv"), "--label", "credit", "--prediction", "pred",
+        CliRun r = CliRun.of("audit", "--data", golden("german_predictions.csv"), "--label", "credit", "--prediction", "pred",
                 "--protected", "sex", "--privileged", "sex=male", "--policy", policy.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode root = new ObjectMapper().readTree(r.out());
@@ -184,7 +168,7 @@ class AuditCommandTest {
 
     @Test
     void missingColumnIsExitCode2NamingFileAndColumn() {
-        Run r = run("audit", "--data", golden("german_predictions.csv"), "--label", "nope", "--prediction", "pred",
+        CliRun r = CliRun.of("audit", "--data", golden("german_predictions.csv"), "--label", "nope", "--prediction", "pred",
                 "--protected", "sex");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("german_predictions.csv").contains("no column 'nope'");
@@ -194,7 +178,7 @@ class AuditCommandTest {
     void thirdLabelValueIsExitCode2NamingLineAndColumn() throws IOException {
         Path csv = tmp.resolve("bad.csv");
         Files.writeString(csv, "y,p,g\n1,1,a\n0,1,b\n2,0,a\n");
-        Run r = run("audit", "--data", csv.toString(), "--label", "y", "--prediction", "p", "--protected", "g");
+        CliRun r = CliRun.of("audit", "--data", csv.toString(), "--label", "y", "--prediction", "p", "--protected", "g");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("bad.csv: line 4, column 'y'").contains("'2'");
     }
@@ -203,7 +187,7 @@ class AuditCommandTest {
     void negativeWeightIsExitCode2NamingLineAndColumn() throws IOException {
         Path csv = tmp.resolve("w.csv");
         Files.writeString(csv, "y,p,g,w\n1,1,a,1\n0,1,b,-0.5\n");
-        Run r = run("audit", "--data", csv.toString(), "--label", "y", "--prediction", "p", "--protected", "g",
+        CliRun r = CliRun.of("audit", "--data", csv.toString(), "--label", "y", "--prediction", "p", "--protected", "g",
                 "--weights", "w");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("w.csv: line 3, column 'w'").contains("negative");
@@ -213,18 +197,18 @@ class AuditCommandTest {
     void nanScoreAndRaggedRowsAndMissingFileAreExitCode2() throws IOException {
         Path csv = tmp.resolve("s.csv");
         Files.writeString(csv, "y,p,g,s\n1,1,a,0.9\n0,1,b,NaN\n");
-        Run r = run("audit", "--data", csv.toString(), "--label", "y", "--prediction", "p", "--protected", "g",
+        CliRun r = CliRun.of("audit", "--data", csv.toString(), "--label", "y", "--prediction", "p", "--protected", "g",
                 "--score", "s");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("line 3, column 's'").contains("not finite");
 
         Path ragged = tmp.resolve("r.csv");
         Files.writeString(ragged, "y,p,g\n1,1,a\n0,1\n");
-        Run r2 = run("audit", "--data", ragged.toString(), "--label", "y", "--prediction", "p", "--protected", "g");
+        CliRun r2 = CliRun.of("audit", "--data", ragged.toString(), "--label", "y", "--prediction", "p", "--protected", "g");
         assertThat(r2.exit()).isEqualTo(2);
         assertThat(r2.err()).contains("r.csv: line 3: 2 fields");
 
-        Run r3 = run("audit", "--data", tmp.resolve("absent.csv").toString(), "--label", "y", "--prediction", "p",
+        CliRun r3 = CliRun.of("audit", "--data", tmp.resolve("absent.csv").toString(), "--label", "y", "--prediction", "p",
                 "--protected", "g");
         assertThat(r3.exit()).isEqualTo(2);
         assertThat(r3.err()).contains("absent.csv");
@@ -235,7 +219,7 @@ class AuditCommandTest {
         // group b has no favorable true label: its TPR and FNR are undefined
         Path csv = tmp.resolve("u.csv");
         Files.writeString(csv, "y,p,g\n1,1,a\n0,0,a\n1,0,a\n0,1,b\n0,0,b\n");
-        Run r = run("audit", "--data", csv.toString(), "--label", "y", "--prediction", "p", "--protected", "g",
+        CliRun r = CliRun.of("audit", "--data", csv.toString(), "--label", "y", "--prediction", "p", "--protected", "g",
                 "--privileged", "g=a");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode g = new ObjectMapper().readTree(r.out()).at("/protected/g");
@@ -246,7 +230,7 @@ class AuditCommandTest {
         // selection rates: a 1/3, b 1/2 -> disparate impact (b / a) = 1.5
         assertThat(g.at("/metrics/disparate_impact").asDouble()).isEqualTo(1.5);
 
-        Run strict = run("audit", "--data", csv.toString(), "--label", "y", "--prediction", "p", "--protected", "g",
+        CliRun strict = CliRun.of("audit", "--data", csv.toString(), "--label", "y", "--prediction", "p", "--protected", "g",
                 "--privileged", "g=a", "--strict");
         assertThat(strict.exit()).isEqualTo(2);
         assertThat(strict.err()).contains("undefined").contains("no_positives");
@@ -256,8 +240,8 @@ class AuditCommandTest {
     void ciAddsWilsonBootstrapAndTestsAndIsReproducible() throws IOException {
         String[] args = {"audit", "--data", golden("german_predictions.csv"), "--label", "credit", "--prediction",
             "pred", "--protected", "sex", "--privileged", "sex=male", "--ci", "--resamples", "200", "--seed", "7"};
-        JsonNode a = new ObjectMapper().readTree(run(args).out());
-        JsonNode b = new ObjectMapper().readTree(run(args).out());
+        JsonNode a = new ObjectMapper().readTree(CliRun.of(args).out());
+        JsonNode b = new ObjectMapper().readTree(CliRun.of(args).out());
         JsonNode ci = a.at("/protected/sex/metrics/ci/disparate_impact");
         assertThat(ci.get("lower").asDouble()).isLessThan(0.8911217930155789);
         assertThat(ci.get("upper").asDouble()).isGreaterThan(0.8911217930155789);

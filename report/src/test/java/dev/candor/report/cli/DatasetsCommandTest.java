@@ -4,37 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.candor.core.SharedData;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class DatasetsCommandTest {
 
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = CandorCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void listNamesTheFourDatasets() {
-        Run r = run("datasets", "list");
+        CliRun r = CliRun.of("datasets", "list");
         assertThat(r.exit()).isZero();
         assertThat(r.out().lines().map(l -> l.split(" +")[0]).toList())
                 .containsExactly("synthetic-credit", "german", "adult", "compas");
@@ -53,7 +37,7 @@ class DatasetsCommandTest {
                 maleGood += Integer.parseInt(f[4]);
             }
         }
-        Run r = run("datasets", "describe", "german");
+        CliRun r = CliRun.of("datasets", "describe", "german");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("rows      1000")
                 .contains("label     credit, favorable value \"1\": 700 favorable, 300 unfavorable, base rate 0.7000")
@@ -68,7 +52,7 @@ class DatasetsCommandTest {
 
     @Test
     void describeAdultReportsTheDroppedRows() {
-        Run r = run("datasets", "describe", "adult");
+        CliRun r = CliRun.of("datasets", "describe", "adult");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("rows      45222").contains("3620  a '?' (missing value) in any column")
                 .contains("native-country           categorical  41 levels");
@@ -78,7 +62,7 @@ class DatasetsCommandTest {
     void describeCsvReportsInferredKinds() throws IOException {
         Path csv = dir.resolve("loans.csv");
         Files.writeString(csv, "income,housing,sex,approved\n10,own,f,yes\n20,rent,m,no\n30,own,m,yes\n");
-        Run r = run("datasets", "describe", csv.toString(), "--label", "approved", "--favorable", "yes",
+        CliRun r = CliRun.of("datasets", "describe", csv.toString(), "--label", "approved", "--favorable", "yes",
                 "--protected", "sex", "--privileged", "sex=m");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("rows      3")
@@ -92,13 +76,13 @@ class DatasetsCommandTest {
     void badInputExitsWithTwoAndNamesFileLineAndColumn() throws IOException {
         Path csv = dir.resolve("bad.csv");
         Files.writeString(csv, "age,y\n30,1\nold,0\n");
-        Run r = run("datasets", "describe", csv.toString(), "--label", "y", "--numeric", "age");
+        CliRun r = CliRun.of("datasets", "describe", csv.toString(), "--label", "y", "--numeric", "age");
         assertThat(r.exit()).isEqualTo(CandorCli.EXIT_BAD_INPUT);
         assertThat(r.err()).contains(csv + ", line 3, column 'age': 'old' is not a number");
-        Run unknown = run("datasets", "describe", "iris");
+        CliRun unknown = CliRun.of("datasets", "describe", "iris");
         assertThat(unknown.exit()).isEqualTo(CandorCli.EXIT_BAD_INPUT);
         assertThat(unknown.err()).contains("'iris' is neither a built-in dataset");
-        Run noLabel = run("datasets", "describe", csv.toString());
+        CliRun noLabel = CliRun.of("datasets", "describe", csv.toString());
         assertThat(noLabel.exit()).isEqualTo(CandorCli.EXIT_BAD_INPUT);
         assertThat(noLabel.err()).contains("needs --label");
     }
@@ -108,7 +92,7 @@ class DatasetsCommandTest {
         // Two groups; weighted rate of m = (1*2 + 0*1) / (2 + 1) = 0.6667, of f = 1*4 / 4 = 1.
         Path csv = dir.resolve("w.csv");
         Files.writeString(csv, "sex,y,w,x\nm,1,2,1\nm,0,1,2\nf,1,4,3\n");
-        Run r = run("datasets", "describe", csv.toString(), "--label", "y", "--protected", "sex",
+        CliRun r = CliRun.of("datasets", "describe", csv.toString(), "--label", "y", "--protected", "sex",
                 "--privileged", "sex=m", "--weights", "w");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("weights   yes")

@@ -5,40 +5,24 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.candor.core.SharedData;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ReweighCommandTest {
 
     @TempDir
     Path tmp;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = CandorCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void germanCreditGetsAif360WeightsAndKeepsEveryFieldByteForByte() throws IOException {
         // The golden file's own `weight` column is AIF360's Reweighing on (sex, credit), privileged male.
         Path in = SharedData.golden("fairness/german_predictions.csv");
         Path outFile = tmp.resolve("weighted.csv");
-        Run r = run("reweigh", "--data", in.toString(), "--label", "credit", "--protected", "sex",
+        CliRun r = CliRun.of("reweigh", "--data", in.toString(), "--label", "credit", "--protected", "sex",
                 "--privileged", "sex=male", "--weight-column", "rw", "--out", outFile.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> src = Files.readAllLines(in);
@@ -63,7 +47,7 @@ class ReweighCommandTest {
         Path in = tmp.resolve("in.csv");
         Files.writeString(in, csv, StandardCharsets.UTF_8);
         Path outFile = tmp.resolve("out.csv");
-        Run r = run("reweigh", "--data", in.toString(), "--label", "y", "--protected", "sex", "--out",
+        CliRun r = CliRun.of("reweigh", "--data", in.toString(), "--label", "y", "--protected", "sex", "--out",
                 outFile.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         // Every cell has one row: n = 4, n_f = n_m = 2, n_1 = n_0 = 2, every weight 2*2/(4*1) = 1.
@@ -79,7 +63,7 @@ class ReweighCommandTest {
         Path in = tmp.resolve("in.csv");
         Files.writeString(in, csv);
         Path outFile = tmp.resolve("out.csv");
-        Run r = run("reweigh", "--data", in.toString(), "--label", "y", "--protected", "sex,grp", "--out",
+        CliRun r = CliRun.of("reweigh", "--data", in.toString(), "--label", "y", "--protected", "sex,grp", "--out",
                 outFile.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> got = Files.readAllLines(outFile);
@@ -92,36 +76,36 @@ class ReweighCommandTest {
     void badInputExitsWithTwoAndNamesFileLineAndColumn() throws IOException {
         Path in = tmp.resolve("bad.csv");
         Files.writeString(in, "sex,y\nf,1\nm,0\nf,2\nm,1\n");
-        Run third = run("reweigh", "--data", in.toString(), "--label", "y", "--protected", "sex", "--out",
+        CliRun third = CliRun.of("reweigh", "--data", in.toString(), "--label", "y", "--protected", "sex", "--out",
                 tmp.resolve("o.csv").toString());
         assertThat(third.exit()).isEqualTo(2);
         assertThat(third.err()).contains("bad.csv").contains("line 4").contains("'2' is a third value");
 
-        Run missing = run("reweigh", "--data", in.toString(), "--label", "y", "--protected", "race", "--out",
+        CliRun missing = CliRun.of("reweigh", "--data", in.toString(), "--label", "y", "--protected", "race", "--out",
                 tmp.resolve("o.csv").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("race");
 
         Path empty = tmp.resolve("cell.csv");
         Files.writeString(empty, "sex,y\nf,1\nf,0\nm,1\nm,1\n");
-        Run cell = run("reweigh", "--data", empty.toString(), "--label", "y", "--protected", "sex", "--out",
+        CliRun cell = CliRun.of("reweigh", "--data", empty.toString(), "--label", "y", "--protected", "sex", "--out",
                 tmp.resolve("o.csv").toString());
         assertThat(cell.exit()).isEqualTo(2);
         assertThat(cell.err()).contains("cell.csv: cell (group 'm', label 0) has no rows");
 
-        Run nofile = run("reweigh", "--data", tmp.resolve("nope.csv").toString(), "--label", "y", "--protected",
+        CliRun nofile = CliRun.of("reweigh", "--data", tmp.resolve("nope.csv").toString(), "--label", "y", "--protected",
                 "sex", "--out", tmp.resolve("o.csv").toString());
         assertThat(nofile.exit()).isEqualTo(2);
         assertThat(nofile.err()).contains("nope.csv");
 
         Path dup = tmp.resolve("dup.csv");
         Files.writeString(dup, "sex,y,weight\nf,1,1\nf,0,1\nm,1,1\nm,0,1\n");
-        Run clash = run("reweigh", "--data", dup.toString(), "--label", "y", "--protected", "sex", "--out",
+        CliRun clash = CliRun.of("reweigh", "--data", dup.toString(), "--label", "y", "--protected", "sex", "--out",
                 tmp.resolve("o.csv").toString());
         assertThat(clash.exit()).isEqualTo(2);
         assertThat(clash.err()).contains("already has a column 'weight'");
 
-        Run priv = run("reweigh", "--data", empty.toString(), "--label", "y", "--protected", "sex", "--privileged",
+        CliRun priv = CliRun.of("reweigh", "--data", empty.toString(), "--label", "y", "--protected", "sex", "--privileged",
                 "race=x", "--out", tmp.resolve("o.csv").toString());
         assertThat(priv.exit()).isEqualTo(2);
         assertThat(priv.err()).contains("column 'race' is not a --protected column");
@@ -133,7 +117,7 @@ class ReweighCommandTest {
         Path in = tmp.resolve("prior.csv");
         Files.writeString(in, "g,y,p\na,1,2\na,1,1\na,0,1\nb,1,0.5\nb,0,1.5\n");
         Path outFile = tmp.resolve("out.csv");
-        Run r = run("reweigh", "--data", in.toString(), "--label", "y", "--protected", "g", "--prior-weights", "p",
+        CliRun r = CliRun.of("reweigh", "--data", in.toString(), "--label", "y", "--protected", "g", "--prior-weights", "p",
                 "--out", outFile.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> got = Files.readAllLines(outFile);

@@ -435,7 +435,9 @@ public final class KernelShap {
         int[] distinctBg = new int[0];
         long[] distinctKey = new long[0];
         double[] distinctOut = new double[0];
-        long[] table = new long[0];
+        long[] tableKey = new long[0];
+        int[] tableVal = new int[0];
+        int[] tableStamp = new int[0];
         int stamp;
         long lastModelRows;
 
@@ -658,23 +660,25 @@ public final class KernelShap {
             ws.distinctKey = new long[cells + 1];
         }
         int size = Integer.highestOneBit(Math.max(16, count) * 2) * 2;
-        if (ws.table.length < 2 * size) {
-            ws.table = new long[2 * size];
+        if (ws.tableKey.length < size) {
+            ws.tableKey = new long[size];
+            ws.tableVal = new int[size];
+            ws.tableStamp = new int[size];
             ws.stamp = 0;
         }
-        // open addressing, one (key, stamp << 32 | row) pair per slot so that a probe touches one line
-        long[] tab = ws.table;
-        int tmask = (ws.table.length >>> 1) - 1;
+        int tmask = ws.tableKey.length - 1;
+        long[] tk = ws.tableKey;
+        int[] tv = ws.tableVal;
+        int[] ts = ws.tableStamp;
         int[] rowOf = ws.rowOf;
         int[] dBg = ws.distinctBg;
         long[] dKey = ws.distinctKey;
         int u = 0;
         for (int b = 0; b < n; b++) {
             long dv = ws.diff[b];
-            int base = b * count;
             if (dv == all) {
                 for (int c = 0; c < count; c++) {
-                    rowOf[base + c] = u;
+                    rowOf[c * n + b] = u;
                     dBg[u] = b;
                     dKey[u++] = bits[c];
                 }
@@ -682,32 +686,31 @@ public final class KernelShap {
             }
             int gen = ++ws.stamp;
             if (gen == Integer.MAX_VALUE) {
-                java.util.Arrays.fill(tab, 0L);
+                java.util.Arrays.fill(ts, 0);
                 ws.stamp = gen = 1;
             }
-            long tag = (long) gen << 32;
             for (int c = 0; c < count; c++) {
                 long key = bits[c] & dv;
                 long h = key * 0x9E3779B97F4A7C15L;
                 int slot = (int) (h ^ (h >>> 29)) & tmask;
                 int found;
                 while (true) {
-                    long meta = tab[2 * slot + 1];
-                    if ((meta & 0xFFFFFFFF00000000L) != tag) {
-                        tab[2 * slot] = key;
-                        tab[2 * slot + 1] = tag | u;
+                    if (ts[slot] != gen) {
+                        ts[slot] = gen;
+                        tk[slot] = key;
+                        tv[slot] = u;
                         dBg[u] = b;
                         dKey[u] = key;
                         found = u++;
                         break;
                     }
-                    if (tab[2 * slot] == key) {
-                        found = (int) meta;
+                    if (tk[slot] == key) {
+                        found = tv[slot];
                         break;
                     }
                     slot = (slot + 1) & tmask;
                 }
-                rowOf[base + c] = found;
+                rowOf[c * n + b] = found;
             }
         }
         int distinct = u;
@@ -765,33 +768,17 @@ public final class KernelShap {
             model.predict(rows, out);
             System.arraycopy(out, 0, dOut, start * outputs, (end - start) * outputs);
         }
-        // E[f | c] = sum_b w_b f(row(c, b)), summed over b in order (b outer, c inner, so rowOf is read
-        // sequentially); each coalition's sum sees the same operations in the same order as evaluate()
         double[] ey = ws.ey;
-        int co2 = count * outputs;
-        java.util.Arrays.fill(ey, 0, co2, 0.0);
-        for (int b = 0; b < n; b++) {
-            double wb = bgw[b];
-            int base = b * count;
-            if (outputs == 1) {
-                for (int c = 0; c < count; c++) {
-                    ey[c] += wb * dOut[rowOf[base + c]];
-                }
-            } else {
-                for (int c = 0; c < count; c++) {
-                    int src = rowOf[base + c] * outputs;
-                    for (int k = 0; k < outputs; k++) {
-                        ey[c * outputs + k] += wb * dOut[src + k];
-                    }
-                }
-            }
-        }
         for (int c = 0; c < count; c++) {
+            int base = c * n;
             for (int k = 0; k < outputs; k++) {
-                double s = ey[c * outputs + k];
+                double s = 0;
+                for (int b = 0; b < n; b++) {
+                    s += bgw[b] * dOut[rowOf[base + b] * outputs + k];
+                }
                 if (!Double.isFinite(s)) {
                     for (int b = 0; b < n; b++) {
-                        checkOutput(dOut[rowOf[b * count + c] * outputs + k],
+                        checkOutput(dOut[rowOf[base + b] * outputs + k],
                                 "coalition " + c + " with background row " + b, k);
                     }
                 }

@@ -69,6 +69,10 @@ public class KernelShapBenchmark {
     @Param({"1", "2"})
     public int threads;
 
+    /** The explainer's largest model batch ({@code maxBatchRows}). */
+    @Param({"16384"})
+    public int batch;
+
     Model model;
     Background background;
     double[][] rows;
@@ -160,7 +164,7 @@ public class KernelShapBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        oneThread = KernelShap.builder(model, background).nsamples(2048).seed(1L).threads(1).build();
+        oneThread = KernelShap.builder(model, background).nsamples(2048).seed(1L).threads(1).maxBatchRows(batch).build();
         multi = KernelShap.builder(model, background).nsamples(2048).seed(1L).threads(threads).build();
         oneThreadAllRows = KernelShap.builder(model, background).nsamples(2048).seed(1L).threads(1)
                 .deduplicateRows(false).build();
@@ -189,7 +193,8 @@ public class KernelShapBenchmark {
             }
             return model.predict(batch);
         };
-        KernelShap.builder(recorder, background).nsamples(2048).seed(1L).threads(1).deduplicateRows(dedup).build()
+        KernelShap.builder(recorder, background).nsamples(2048).seed(1L).threads(1).maxBatchRows(batch)
+                .deduplicateRows(dedup).build()
                 .explainAll(java.util.Arrays.copyOf(rows, RECORDED));
         if (dedup) {
             hotBatch = batches.get(0);

@@ -782,7 +782,9 @@ public final class KernelShap {
                                 "coalition " + c + " with background row " + b, k);
                     }
                 }
-                checkLinkDomain(s, "the mean model output of coalition " + c);
+                if (link == Link.LOGIT && !(s > 0 && s < 1)) {
+                    checkLinkDomain(s, "the mean model output of coalition " + c);
+                }
                 ey[c * outputs + k] = link.apply(s) - link.apply(fnull[k]);
             }
         }

@@ -383,16 +383,8 @@ public final class GroupMetrics {
         if (d.values.length < 2) {
             return new Comparison(Double.NaN, UndefinedReason.SINGLE_GROUP, null, null, d.skipped);
         }
-        int max = 0;
-        int min = 0;
-        for (int i = 1; i < d.values.length; i++) {
-            if (d.values[i] > d.values[max]) {
-                max = i;
-            }
-            if (d.values[i] < d.values[min]) {
-                min = i;
-            }
-        }
+        int min = argMin(d.values);
+        int max = argMax(d.values);
         if (ratio) {
             MetricValue v = MetricValue.ratio(d.values[min], d.values[max], UndefinedReason.ZERO_REFERENCE_RATE);
             return Comparison.of(v, d.names.get(min), d.names.get(max), d.skipped);
@@ -485,20 +477,34 @@ public final class GroupMetrics {
         if (d.values.length < 2) {
             return new Comparison(Double.NaN, UndefinedReason.SINGLE_GROUP, null, null, d.skipped);
         }
-        int max = 0;
-        int min = 0;
-        for (int i = 1; i < d.values.length; i++) {
-            if (d.values[i] > d.values[max]) {
-                max = i;
-            }
-            if (d.values[i] < d.values[min]) {
-                min = i;
-            }
-        }
+        int min = argMin(d.values);
+        int max = argMax(d.values);
         double hi = d.values[max];
         double lo = d.values[min];
         MetricValue v = MetricValue.ratio(hi - lo, hi + lo, UndefinedReason.ZERO_REFERENCE_RATE);
         return Comparison.of(v, d.names.get(max), d.names.get(min), d.skipped);
+    }
+
+    /** Index of the first smallest value (ties keep the earlier group, as a left-to-right scan does). */
+    private static int argMin(double[] values) {
+        int min = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] < values[min]) {
+                min = i;
+            }
+        }
+        return min;
+    }
+
+    /** Index of the first largest value. */
+    private static int argMax(double[] values) {
+        int max = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[max]) {
+                max = i;
+            }
+        }
+        return max;
     }
 
     private MetricValue check(MetricValue v, String what) {

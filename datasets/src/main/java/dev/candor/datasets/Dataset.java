@@ -408,17 +408,6 @@ public final class Dataset {
     }
 
     /**
-     * A Smile {@code DataFrame} with one column per feature (numeric as double, categorical as int codes
-     * with a nominal scale naming the levels) and the label as a last int column named
-     * {@link #labelName()}; see {@link SmileBridge}.
-     *
-     * @return the data frame
-     */
-    public smile.data.DataFrame toDataFrame() {
-        return SmileBridge.toDataFrame(this);
-    }
-
-    /**
      * One-hot encodes the categorical features (see {@link Encoder}), fitted on this dataset.
      *
      * @return the encoded matrix with its column names and feature groups

@@ -12,8 +12,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
-import smile.data.DataFrame;
-import smile.data.measure.NominalScale;
 
 class DatasetTest {
 
@@ -159,29 +157,6 @@ class DatasetTest {
         // Split parts keep the parent's levels, so a level absent from the train part still encodes.
         TrainTestSplit s = SyntheticCredit.builder().rows(300).build().dataset().split(0.3, 1);
         assertThat(Encoder.fit(s.train()).apply(s.test()).columns()).isEqualTo(5 + 3 + 5 + 5 + 4);
-    }
-
-    @Test
-    void dataFrameViewHasFeaturesAsFactorsAndTheLabel() {
-        Dataset g = GermanCreditDataset.load();
-        DataFrame df = g.toDataFrame();
-        assertThat(df.nrow()).isEqualTo(1000);
-        assertThat(df.ncol()).isEqualTo(21);
-        assertThat(df.names()[20]).isEqualTo("credit");
-        assertThat(df.getInt(0, "credit")).isEqualTo(1);
-        assertThat(df.getDouble(0, "credit_amount")).isEqualTo(1169.0);
-        assertThat(df.column("checking_status").measure()).isInstanceOf(NominalScale.class);
-        assertThat(df.toString(0, "checking_status")).isEqualTo("A11");
-        int[] labels = df.column("credit").toIntArray();
-        assertThat(labels).isEqualTo(g.labels());
-        // Smile formulas see the categoricals as factors and dummy-encode them with k - 1 columns each:
-        // 7 numeric + sum over the 13 categoricals of (levels - 1).
-        int expected = 0;
-        for (Feature f : g.features()) {
-            expected += f.isCategorical() ? f.levels().size() - 1 : 1;
-        }
-        assertThat(expected).isEqualTo(48);
-        assertThat(smile.data.formula.Formula.lhs("credit").matrix(df, false).ncol()).isEqualTo(expected);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.candor.report;
 
+import dev.candor.core.AtomicFiles;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.candor.core.CandorVersion;
@@ -37,7 +39,7 @@ import java.util.Objects;
  * String json = r.toJson();
  * }</pre>
  *
- * <p>Reports built by the command line come from {@link dev.candor.report.assemble.ReportAssembler}, which trains the model,
+ * <p>Reports built by the command line come from {@link dev.candor.cli.pipeline.ReportAssembler}, which trains the model,
  * computes every section and returns the report.
  *
  * @since 0.1.0

@@ -1,13 +1,14 @@
 package dev.candor.report.assemble;
 
+
 import dev.candor.fairness.GroupMetrics;
 import dev.candor.fairness.MetricValue;
 import dev.candor.fairness.Rate;
 import dev.candor.report.Report;
-import dev.candor.report.audit.AttributeAudit;
-import dev.candor.report.audit.AuditResult;
-import dev.candor.report.audit.Policy;
-import dev.candor.report.audit.PolicyResult;
+import dev.candor.fairness.audit.AttributeAudit;
+import dev.candor.fairness.audit.AuditResult;
+import dev.candor.fairness.audit.Policy;
+import dev.candor.fairness.audit.PolicyResult;
 import dev.candor.report.sections.FairnessSection;
 import dev.candor.report.sections.MethodsSection;
 import dev.candor.report.sections.SummarySection;
@@ -73,7 +74,7 @@ public final class AuditReports {
         fairness.attributes().forEach(a -> a.metrics().forEach(m -> keys.add(m.key())));
         fairness.individual().forEach(m -> keys.add(m.key()));
         MethodsSection methods = new MethodsSection(settings,
-                List.of(ExplanationSections.row("fairness audit", audit.provenance())), MetricDefinitions.of(keys));
+                List.of(AuditSections.provenanceRow("fairness audit", audit.provenance())), MetricDefinitions.of(keys));
         return Report.builder().summary(summary).data(AuditSections.dataFromAudit(audit, label, favorable))
                 .performance(AuditSections.performanceFromAudit(audit, Double.NaN)).fairness(fairness)
                 .methods(methods).build();

@@ -1,7 +1,6 @@
 package dev.candor.report.assemble;
 
-import dev.candor.datasets.Dataset;
-import dev.candor.datasets.ProtectedAttribute;
+import dev.candor.core.Provenance;
 import dev.candor.fairness.BootstrapResult;
 import dev.candor.fairness.Comparison;
 import dev.candor.fairness.ConfidenceInterval;
@@ -10,12 +9,13 @@ import dev.candor.fairness.GroupMetrics;
 import dev.candor.fairness.MetricValue;
 import dev.candor.fairness.Rate;
 import dev.candor.fairness.TwoByTwoTest;
-import dev.candor.report.audit.AttributeAudit;
-import dev.candor.report.audit.AuditResult;
-import dev.candor.report.audit.Policy;
-import dev.candor.report.audit.PolicyResult;
+import dev.candor.fairness.audit.AttributeAudit;
+import dev.candor.fairness.audit.AuditResult;
+import dev.candor.fairness.audit.Policy;
+import dev.candor.fairness.audit.PolicyResult;
 import dev.candor.report.sections.DataSection;
 import dev.candor.report.sections.FairnessSection;
+import dev.candor.report.sections.MethodsSection;
 import dev.candor.report.sections.PerformanceSection;
 import dev.candor.report.sections.ScoreCurves;
 import dev.candor.report.sections.SummarySection;
@@ -32,96 +32,21 @@ import java.util.Map;
  *
  * @since 0.1.0
  */
-final class AuditSections {
+public final class AuditSections {
 
     /** Bins of the score histograms and calibration curves. */
-    static final int SCORE_BINS = 10;
+    public static final int SCORE_BINS = 10;
     /** Points kept on a ROC curve. */
-    static final int ROC_POINTS = 101;
+    public static final int ROC_POINTS = 101;
 
     private AuditSections() {
-    }
-
-    static DataSection data(Dataset d) {
-        int[] y = d.labels();
-        long pos = 0;
-        for (int v : y) {
-            pos += v;
-        }
-        List<DataSection.AttributeGroups> attrs = new ArrayList<>();
-        for (ProtectedAttribute pa : d.protectedAttributes()) {
-            Map<String, long[]> byGroup = new LinkedHashMap<>();
-            for (String g : pa.groups()) {
-                byGroup.put(g, new long[2]);
-            }
-            for (int i = 0; i < y.length; i++) {
-                long[] c = byGroup.computeIfAbsent(pa.value(i), k -> new long[2]);
-                c[0]++;
-                c[1] += y[i];
-            }
-            List<DataSection.GroupRow> rows = new ArrayList<>();
-            byGroup.forEach((g, c) -> rows.add(new DataSection.GroupRow(g, c[0], (double) c[0] / y.length,
-                    c[0] == 0 ? Double.NaN : (double) c[1] / c[0])));
-            attrs.add(new DataSection.AttributeGroups(pa.name(), privileged(pa), rows));
-        }
-        return new DataSection(y.length, d.labelName(), d.favorableValue(), (double) pos / y.length, attrs);
-    }
-
-    /** The single privileged value of an attribute, or null when it has none or several. */
-    static String privileged(ProtectedAttribute pa) {
-        return pa.privileged().size() == 1 ? pa.privileged().iterator().next() : null;
-    }
-
-    static PerformanceSection performance(AuditResult audit, Dataset test, double[] scores, double threshold) {
-        int[] y = test.labels();
-        double[] edges = ScoreCurves.uniformEdges(SCORE_BINS);
-        List<PerformanceSection.AttributePerformance> out = new ArrayList<>();
-        for (ProtectedAttribute pa : test.protectedAttributes()) {
-            AttributeAudit aa = audit.attribute(pa.name());
-            GroupMetrics gm = aa.metrics();
-            Map<String, List<Integer>> rowsOf = new LinkedHashMap<>();
-            for (int i = 0; i < y.length; i++) {
-                rowsOf.computeIfAbsent(pa.value(i), k -> new ArrayList<>()).add(i);
-            }
-            List<PerformanceSection.GroupPerformance> groups = new ArrayList<>();
-            for (String g : gm.counts().groups()) {
-                ConfusionCounts c = gm.counts().counts(g);
-                List<Integer> idx = rowsOf.getOrDefault(g, List.of());
-                int[] gy = new int[idx.size()];
-                double[] gs = new double[idx.size()];
-                for (int k = 0; k < gy.length; k++) {
-                    gy[k] = y[idx.get(k)];
-                    gs[k] = scores[idx.get(k)];
-                }
-                Map<String, String> undefined = new LinkedHashMap<>();
-                double acc = rate(gm, g, Rate.ACCURACY, undefined);
-                double sr = rate(gm, g, Rate.SELECTION_RATE, undefined);
-                double tpr = rate(gm, g, Rate.TRUE_POSITIVE_RATE, undefined);
-                double fpr = rate(gm, g, Rate.FALSE_POSITIVE_RATE, undefined);
-                double ppv = rate(gm, g, Rate.POSITIVE_PREDICTIVE_VALUE, undefined);
-                double auc = Double.NaN;
-                if (aa.scores() != null) {
-                    MetricValue a = aa.scores().rocAuc(g);
-                    auc = a.value();
-                    if (!a.isDefined() && a.reason() != null) {
-                        undefined.put("auc", a.reason().name());
-                    }
-                }
-                groups.add(new PerformanceSection.GroupPerformance(g, c.rows(), Math.round(c.tp()),
-                        Math.round(c.fp()), Math.round(c.tn()), Math.round(c.fn()), acc, sr, tpr, fpr, ppv, auc,
-                        undefined, ScoreCurves.roc(gy, gs, ROC_POINTS), ScoreCurves.density(gs, edges),
-                        ScoreCurves.calibration(gy, gs, SCORE_BINS)));
-            }
-            out.add(new PerformanceSection.AttributePerformance(pa.name(), groups));
-        }
-        return new PerformanceSection(threshold, edges, out);
     }
 
     /**
      * The performance section of an audit without per-row scores or curves (an audit of a
      * predictions file): counts and rates per group, AUC where the audit had scores.
      */
-    static PerformanceSection performanceFromAudit(AuditResult audit, double threshold) {
+    public static PerformanceSection performanceFromAudit(AuditResult audit, double threshold) {
         List<PerformanceSection.AttributePerformance> out = new ArrayList<>();
         PerformanceSection.Curve none = new PerformanceSection.Curve(new double[0], new double[0]);
         for (AttributeAudit aa : audit.attributes()) {
@@ -155,7 +80,7 @@ final class AuditSections {
     }
 
     /** The data section of an audit: group sizes and label base rates from the confusion counts. */
-    static DataSection dataFromAudit(AuditResult audit, String label, String favorable) {
+    public static DataSection dataFromAudit(AuditResult audit, String label, String favorable) {
         List<DataSection.AttributeGroups> attrs = new ArrayList<>();
         ConfusionCounts all = audit.overall();
         for (AttributeAudit aa : audit.attributes()) {
@@ -171,7 +96,7 @@ final class AuditSections {
         return new DataSection(audit.rows(), label, favorable, all.positives() / all.total(), attrs);
     }
 
-    private static double rate(GroupMetrics gm, String g, Rate r, Map<String, String> undefined) {
+    public static double rate(GroupMetrics gm, String g, Rate r, Map<String, String> undefined) {
         MetricValue v = gm.rate(g, r);
         if (!v.isDefined() && v.reason() != null) {
             undefined.put(r.key(), v.reason().name());
@@ -180,7 +105,7 @@ final class AuditSections {
     }
 
     /** The rate whose 2×2 test gives a metric's p-value; null for composite metrics. */
-    static String testedRate(String metric) {
+    public static String testedRate(String metric) {
         if (metric.equals("statistical_parity_difference") || metric.equals("disparate_impact")
                 || metric.startsWith("demographic_parity") || metric.endsWith("_selection_rate")) {
             return "selection_rate";
@@ -198,7 +123,7 @@ final class AuditSections {
         return null;
     }
 
-    static String kind(String metric) {
+    public static String kind(String metric) {
         if (metric.equals("disparate_impact") || metric.endsWith("_ratio") || metric.endsWith("_ratio_mean")) {
             return "ratio";
         }
@@ -208,7 +133,7 @@ final class AuditSections {
         return "index";
     }
 
-    static FairnessSection fairness(AuditResult audit, Policy policy, PolicyResult check, double level) {
+    public static FairnessSection fairness(AuditResult audit, Policy policy, PolicyResult check, double level) {
         List<FairnessSection.AttributeFairness> attrs = new ArrayList<>();
         Map<String, PolicyResult.Violation> violated = new HashMap<>();
         for (PolicyResult.Violation v : check.violations()) {
@@ -270,7 +195,7 @@ final class AuditSections {
     }
 
     /** The tightest bounds the policy puts on a metric of an attribute (NaN where there is none). */
-    static double[] bounds(Policy policy, String attribute, String metric) {
+    public static double[] bounds(Policy policy, String attribute, String metric) {
         double lo = Double.NaN;
         double hi = Double.NaN;
         for (Policy.Rule r : policy.rules()) {
@@ -290,7 +215,7 @@ final class AuditSections {
         return new double[] {lo, hi};
     }
 
-    static SummarySection.Verdict verdict(AttributeAudit aa, Policy policy, PolicyResult check) {
+    public static SummarySection.Verdict verdict(AttributeAudit aa, Policy policy, PolicyResult check) {
         List<PolicyResult.Violation> mine = check.violations().stream()
                 .filter(v -> aa.name().equals(v.attribute())).toList();
         String privileged = aa.metrics().privileged().orElse(null);
@@ -358,5 +283,15 @@ final class AuditSections {
         String s = String.format(Locale.ROOT, "%.4f", d);
         s = s.replaceAll("0+$", "");
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** One row of the methods section's provenance table. */
+    public static MethodsSection.ProvenanceRow provenanceRow(String what, Provenance p) {
+        if (p == null) {
+            return new MethodsSection.ProvenanceRow(what, "unknown", null, null, null, null);
+        }
+        return new MethodsSection.ProvenanceRow(what, p.algorithm(), p.parameters().toString(), p.seed(),
+                p.input() == null ? null : p.input().toString(),
+                "candor " + p.candorVersion() + ", java " + p.javaVersion() + ", " + p.osName() + "/" + p.osArch());
     }
 }

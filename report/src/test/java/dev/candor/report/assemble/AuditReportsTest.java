@@ -1,5 +1,7 @@
 package dev.candor.report.assemble;
 
+import dev.candor.fairness.audit.DefaultPolicy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -8,9 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.candor.core.SharedData;
 import dev.candor.report.HtmlJsonCheck;
 import dev.candor.report.Report;
-import dev.candor.report.audit.Audit;
-import dev.candor.report.audit.AuditResult;
-import dev.candor.report.audit.PolicyResult;
+import dev.candor.fairness.audit.Audit;
+import dev.candor.fairness.audit.AuditResult;
+import dev.candor.fairness.audit.PolicyResult;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;

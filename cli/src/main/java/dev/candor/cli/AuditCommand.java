@@ -1,0 +1,254 @@
+package dev.candor.cli;
+
+import dev.candor.report.PolicyJson;
+
+import dev.candor.fairness.Bootstrap;
+import dev.candor.core.AtomicFiles;
+import dev.candor.report.assemble.AuditReports;
+import dev.candor.fairness.audit.DefaultPolicy;
+import dev.candor.fairness.audit.Audit;
+import dev.candor.report.AuditJson;
+import dev.candor.fairness.audit.AuditResult;
+import dev.candor.fairness.audit.AttributeAudit;
+import dev.candor.fairness.audit.Policy;
+import dev.candor.fairness.audit.PolicyResult;
+import dev.candor.datasets.PredictionsTable;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code candor audit}: group fairness audit of a predictions CSV, written as JSON, optionally
+ * checked against a policy (exit code 3 on a violation).
+ *
+ * @since 0.1.0
+ */
+@Command(name = "audit",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Audits predictions for group fairness and writes JSON.",
+            "Every AIF360 and fairlearn group metric per protected attribute (and",
+            "intersection), individual inequality indices and, with --ci, Wilson and",
+            "bootstrap intervals and chi-square / Fisher tests of rate gaps. The JSON",
+            "goes to --json, or to standard output.",
+            "",
+            "Policy file (--policy), JSON:",
+            "  {\"undefined\": \"violation\",",
+            "   \"rules\": [",
+            "     {\"metric\": \"disparate_impact\", \"min\": 0.8},",
+            "     {\"metric\": \"equalized_odds_difference\", \"max\": 0.1,",
+            "      \"attributes\": [\"race\"]},",
+            "     {\"metric\": \"individual.theil_index\", \"max\": 0.2}]}",
+            "  metric: a key of an attribute's \"metrics\" block,",
+            "          label_metrics.<key> or individual.<key>",
+            "  min, max: inclusive bounds; attributes: default all",
+            "  undefined: \"violation\" (default) or \"pass\" for null metrics",
+            "Violations are listed in the JSON's \"policy\" block and give exit code 3.",
+            ""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success, policy passed",
+            "2:bad input (the message names file, line and column)",
+            "3:a fairness policy was violated"})
+public final class AuditCommand implements Callable<Integer> {
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Predictions CSV with a header row.")
+    Path data;
+
+    @Option(names = "--label", required = true, paramLabel = "COLUMN", description = "Column of true labels.")
+    String label;
+
+    @Option(names = "--prediction", required = true, paramLabel = "COLUMN", description = "Column of predicted labels.")
+    String prediction;
+
+    @Option(names = "--score", paramLabel = "COLUMN",
+            description = "Column of scores (probability of the favorable label) for ROC AUC and log loss.")
+    String score;
+
+    @Option(names = "--protected", required = true, split = ",", paramLabel = "COLUMN",
+            description = "Protected attribute column(s); repeatable or comma-separated.")
+    List<String> protectedColumns;
+
+    @Option(names = "--privileged", split = ",", paramLabel = "ATTR=VALUE",
+            description = "Privileged value of an attribute, e.g. race=Caucasian; repeatable or comma-separated. "
+                    + "Without one, only the between-groups forms are reported for that attribute.")
+    List<String> privileged = new ArrayList<>();
+
+    @Option(names = "--favorable", defaultValue = "1", paramLabel = "VALUE",
+            description = "The favorable label, for labels and predictions alike (default: ${DEFAULT-VALUE}).")
+    String favorable;
+
+    @Option(names = "--intersectional",
+            description = "Also audit the intersection of all protected attributes (values joined with '&').")
+    boolean intersectional;
+
+    @Option(names = "--weights", paramLabel = "COLUMN", description = "Column of non-negative instance weights.")
+    String weights;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON here (default: standard output).")
+    Path json;
+
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write a self-contained HTML report of the audit (checked against --policy, "
+                    + "or against the default policy: four-fifths rule, |SPD| <= 0.1, EOD <= 0.1, reported only).")
+    Path html;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "Policy JSON with metric bounds (see above).")
+    Path policy;
+
+    @Option(names = "--ci", description = "Add Wilson intervals of group rates, bootstrap intervals of metrics and "
+            + "chi-square / Fisher tests of rate gaps.")
+    boolean ci;
+
+    @Option(names = "--resamples", defaultValue = "1000", paramLabel = "N",
+            description = "Bootstrap resamples with --ci (default: ${DEFAULT-VALUE}).")
+    int resamples;
+
+    @Option(names = "--level", defaultValue = "0.95", paramLabel = "P",
+            description = "Confidence level with --ci (default: ${DEFAULT-VALUE}).")
+    double level;
+
+    @Option(names = "--seed", defaultValue = "12345", paramLabel = "SEED",
+            description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--strict", description = "Fail (exit 2) when any metric is undefined instead of writing null.")
+    boolean strict;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /**
+     * Reads the CSV, runs the audit, writes the JSON and checks the policy.
+     *
+     * @return 0, or {@link CandorCli#EXIT_POLICY_VIOLATION} when the policy is violated
+     * @throws IOException if a file cannot be read or written (exit code 2)
+     * @throws IllegalArgumentException on bad input, naming file, line and column (exit code 2)
+     */
+    @Override
+    public Integer call() throws IOException {
+        Policy pol = policy == null ? null : PolicyJson.read(policy);
+        Map<String, String> priv = parsePrivileged();
+        List<String> needed = new ArrayList<>(List.of(label, prediction));
+        for (String p : protectedColumns) {
+            if (needed.contains(p)) {
+                throw new IllegalArgumentException("--protected " + p + " is given twice or is the label/prediction column");
+            }
+            needed.add(p);
+        }
+        if (score != null) {
+            needed.add(score);
+        }
+        if (weights != null) {
+            needed.add(weights);
+        }
+        if (needed.stream().distinct().count() != needed.size()) {
+            throw new IllegalArgumentException("the label, prediction, score, weight and protected columns must differ: " + needed);
+        }
+        PredictionsTable t = PredictionsTable.read(data, needed);
+        int[][] y = t.binaryLabels(label, prediction, favorable);
+        Audit.Builder b = Audit.builder(y[0], y[1])
+                .parameter("data", data.getFileName())
+                .parameter("label", label)
+                .parameter("prediction", prediction)
+                .parameter("favorable", favorable);
+        for (String p : protectedColumns) {
+            String[] values = t.strings(p);
+            String pv = priv.get(p);
+            if (pv != null && java.util.Arrays.stream(values).noneMatch(pv::equals)) {
+                throw new IllegalArgumentException(data + ": --privileged " + p + "=" + pv + ": no row of column '" + p
+                        + "' has that value");
+            }
+            b.attribute(p, values, pv);
+        }
+        if (intersectional) {
+            if (protectedColumns.size() < 2) {
+                throw new IllegalArgumentException("--intersectional needs at least two --protected attributes");
+            }
+            b.intersection(protectedColumns.toArray(String[]::new));
+        }
+        if (weights != null) {
+            b.weights(t.doubles(weights, "weight", true));
+        }
+        if (score != null) {
+            b.scores(t.doubles(score, "score", false));
+        }
+        if (ci) {
+            b.intervals(Bootstrap.builder().resamples(resamples).level(level).seed(seed).build());
+        }
+        b.strict(strict);
+        AuditResult result = b.build().run();
+        PolicyResult outcome = pol == null ? null : PolicyResult.evaluate(pol, result);
+        String text = AuditJson.toJson(result, outcome);
+        PrintWriter out = spec.commandLine().getOut();
+        if (html != null) {
+            Policy shown = pol == null ? DefaultPolicy.get() : pol;
+            String shownName = pol == null ? DefaultPolicy.NAME : policy.getFileName().toString();
+            PolicyResult shownCheck = pol == null ? PolicyResult.evaluate(shown, result) : outcome;
+            AtomicFiles.writeString(html, AuditReports.of(result, shown, shownName, shownCheck,
+                    data.getFileName().toString(), label, favorable).toHtml());
+        }
+        if (json == null) {
+            out.print(text);
+        } else {
+            AtomicFiles.writeString(json, text);
+            summary(out, result, outcome);
+        }
+        out.flush();
+        if (outcome != null && !outcome.passed()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("candor audit: fairness policy violated:");
+            outcome.violations().forEach(v -> err.println("  " + v.message()));
+            err.flush();
+            return CandorCli.EXIT_POLICY_VIOLATION;
+        }
+        return 0;
+    }
+
+    private Map<String, String> parsePrivileged() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String p : privileged) {
+            int eq = p.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--privileged expects ATTR=VALUE, got '" + p + "'");
+            }
+            String attr = p.substring(0, eq);
+            if (!protectedColumns.contains(attr)) {
+                throw new IllegalArgumentException("--privileged " + p + ": '" + attr + "' is not a --protected attribute "
+                        + protectedColumns);
+            }
+            if (m.put(attr, p.substring(eq + 1)) != null) {
+                throw new IllegalArgumentException("--privileged gives attribute '" + attr + "' twice");
+            }
+        }
+        return m;
+    }
+
+    private void summary(PrintWriter out, AuditResult r, PolicyResult outcome) {
+        out.printf("candor audit: %d rows, %d attribute(s) -> %s%n", r.rows(), r.attributes().size(), json);
+        for (AttributeAudit a : r.attributes()) {
+            var m = a.metrics().metrics();
+            StringBuilder sb = new StringBuilder("  ").append(a.name()).append(':');
+            for (String k : List.of("disparate_impact", "statistical_parity_difference", "demographic_parity_ratio",
+                    "equalized_odds_difference")) {
+                if (m.containsKey(k)) {
+                    sb.append(' ').append(k).append('=').append(m.get(k).isDefined()
+                            ? String.format(java.util.Locale.ROOT, "%.4f", m.get(k).value()) : "undefined");
+                }
+            }
+            out.println(sb);
+        }
+        if (outcome != null) {
+            out.println("  policy: " + (outcome.passed() ? "passed" : outcome.violations().size() + " violation(s)")
+                    + " (" + outcome.checked() + " checks)");
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package dev.candor.cli;
+
+import dev.candor.report.PolicyJson;
+
+import dev.candor.datasets.CsvDatasets;
+import dev.candor.datasets.Dataset;
+import dev.candor.datasets.Datasets;
+import dev.candor.core.AtomicFiles;
+import dev.candor.report.Report;
+import dev.candor.cli.pipeline.ReportAssembler;
+import dev.candor.fairness.audit.Policy;
+import dev.candor.models.ClassifierKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code candor report}: trains a model on a dataset, audits it, mitigates, explains, and writes a
+ * self-contained HTML report (and optionally the JSON with the same numbers).
+ *
+ * <p>With no data option it uses the built-in synthetic credit data. Output files are checked
+ * before any work starts and written atomically at the end, so a failure never leaves a partial
+ * report. Exit codes: 0 when the report is written, 3 when it is written and a policy given with
+ * {@code --policy} was violated (so a CI pipeline can fail on it, as with {@code candor audit}; the
+ * default policy is checked and shown in the report but does not change the exit code), 2 for bad input (unknown dataset, a
+ * missing column, a protected attribute with one group, an unwritable output path) with nothing
+ * written.
+ *
+ * @since 0.1.0
+ */
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = CandorCli.Version.class,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:report written (the default policy's verdict is in the report)",
+            "2:bad input (unknown dataset, missing column, single-group attribute, unwritable output); nothing written",
+            "3:report written; the --policy given was violated"},
+        description = {"Train a model, audit its fairness, mitigate, explain it, and write a self-contained HTML "
+                + "report (and JSON).", "With no data option it runs on the built-in synthetic credit data."})
+public final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--dataset", paramLabel = "NAME",
+            description = "A built-in dataset: synthetic-credit (default), german, adult or compas.")
+    String dataset;
+
+    @Option(names = "--data", paramLabel = "FILE.csv", description = "A CSV file with a header row (instead of --dataset).")
+    Path data;
+
+    @picocli.CommandLine.Mixin
+    CsvOptions csv = new CsvOptions();
+
+    @Option(names = "--model", paramLabel = "KIND", defaultValue = "logistic",
+            description = "logistic (default), random-forest or gradient-boosting.")
+    String model;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.3",
+            description = "Share of rows held out for evaluation (default: ${DEFAULT-VALUE}).")
+    double testFraction;
+
+    @Option(names = "--policy", paramLabel = "policy.json",
+            description = "A fairness policy (default: four-fifths rule 0.8 <= DI <= 1.25, |SPD| <= 0.1, "
+                    + "equalized odds difference <= 0.1).")
+    Path policy;
+
+    @Option(names = "--explain-rows", paramLabel = "N",
+            description = "Test rows explained with KernelSHAP; 0 skips explanations (default: 200, or 80 for "
+                    + "random-forest, whose predictions cost the most).")
+    Integer explainRows;
+
+    @Option(names = "--quiet", description = "No progress output.")
+    boolean quiet;
+
+    @Option(names = "--out", paramLabel = "report.html", required = true, description = "The HTML report to write.")
+    Path out;
+
+    @Option(names = "--json", paramLabel = "report.json", description = "Also write the report as JSON.")
+    Path json;
+
+    /**
+     * Checks the output paths, loads the data, runs every step and writes the report.
+     *
+     * @return {@link CandorCli#EXIT_POLICY_VIOLATION} when a policy given with {@code --policy} was
+     *         violated, else 0
+     * @throws IOException              if a file cannot be read or written (exit code 2)
+     * @throws IllegalArgumentException on bad input, naming what is wrong (exit code 2)
+     */
+    @Override
+    public Integer call() throws IOException {
+        // Check the outputs first: a typo in the path should not cost a full run.
+        AtomicFiles.check(out);
+        if (json != null) {
+            AtomicFiles.check(json);
+            if (json.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+                throw new IllegalArgumentException("--json and --out name the same file " + out);
+            }
+        }
+        ClassifierKind kind = classifier(model);
+        warmUpCharts();
+        ReportAssembler.Builder b = ReportAssembler.builder(loadDataset()).model(kind).seed(seed)
+                .testFraction(testFraction)
+                .explainRows(explainRows != null ? explainRows : kind == ClassifierKind.RANDOM_FOREST ? 80 : 200);
+        if (policy != null) {
+            if (!Files.isReadable(policy)) {
+                throw new IOException("cannot read policy file " + policy);
+            }
+            b.policy(PolicyJson.read(policy), policy.getFileName().toString());
+        }
+        TerminalProgress progress = TerminalProgress.forStandardError(quiet);
+        b.progress(progress);
+        long start = System.nanoTime();
+        Report report = b.build().run();
+        progress.step("writing " + out + (json == null ? "" : " and " + json));
+        report.write(out, json);
+        progress.done();
+        if (!quiet) {
+            System.err.printf(Locale.ROOT, "candor: report written to %s in %.1f s; policy %s%n", out,
+                    (System.nanoTime() - start) / 1e9, report.passed() ? "passed" : policy == null ? "violated"
+                            : "violated (exit code " + CandorCli.EXIT_POLICY_VIOLATION + ")");
+        }
+        return report.passed() || policy == null ? 0 : CandorCli.EXIT_POLICY_VIOLATION;
+    }
+
+    /**
+     * Loads the font and chart machinery (a one-off cost of a second or more in a fresh JVM) on a
+     * background thread while the model trains, instead of at the end.
+     */
+    private static void warmUpCharts() {
+        Thread t = new Thread(() -> dev.candor.report.chart.Charts.limeBars("warmup", "warm-up",
+                new String[] {"a"}, new double[] {1}, 1), "candor-chart-warmup");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The classifier named on the command line: logistic, random-forest or gradient-boosting. */
+    static ClassifierKind classifier(String name) {
+        return switch (name.trim().toLowerCase(Locale.ROOT)) {
+            case "logistic" -> ClassifierKind.LOGISTIC;
+            case "random-forest" -> ClassifierKind.RANDOM_FOREST;
+            case "gradient-boosting" -> ClassifierKind.GRADIENT_BOOSTING;
+            default -> throw new IllegalArgumentException("unknown model '" + name
+                    + "'; use logistic, random-forest or gradient-boosting");
+        };
+    }
+
+    private Dataset loadDataset() throws IOException {
+        if (data != null) {
+            if (dataset != null) {
+                throw new IllegalArgumentException("give either --dataset or --data, not both");
+            }
+            if (csv.label == null) {
+                throw new IllegalArgumentException("--data needs --label COLUMN (and --protected COLUMN)");
+            }
+            if (csv.protectedColumns.isEmpty()) {
+                throw new IllegalArgumentException("--data needs at least one --protected COLUMN");
+            }
+            if (!Files.isReadable(data)) {
+                throw new IOException("cannot read data file " + data);
+            }
+            return CsvDatasets.read(data, csv.toSpec(null));
+        }
+        if (csv.anyGiven()) {
+            throw new IllegalArgumentException("--label, --protected, --privileged, --categorical and --numeric describe a CSV "
+                    + "file; use them with --data FILE.csv");
+        }
+        String name = dataset == null ? "synthetic-credit" : dataset;
+        if (!Datasets.contains(name)) {
+            throw new IllegalArgumentException("unknown dataset '" + name + "'; use one of "
+                    + String.join(", ", Datasets.names()) + ", or --data FILE.csv");
+        }
+        return Datasets.load(name);
+    }
+}

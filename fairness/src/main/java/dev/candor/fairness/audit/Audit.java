@@ -1,0 +1,349 @@
+package dev.candor.fairness.audit;
+
+import dev.candor.core.Fingerprint;
+import dev.candor.core.Provenance;
+import dev.candor.fairness.Bootstrap;
+import dev.candor.fairness.BootstrapResult;
+import dev.candor.fairness.BootstrapSample;
+import dev.candor.fairness.Comparison;
+import dev.candor.fairness.ComparisonMethod;
+import dev.candor.fairness.ConfusionCounts;
+import dev.candor.fairness.GroupAttribute;
+import dev.candor.fairness.GroupCounter;
+import dev.candor.fairness.GroupCounts;
+import dev.candor.fairness.GroupMetrics;
+import dev.candor.fairness.GroupScores;
+import dev.candor.fairness.InequalityIndices;
+import dev.candor.fairness.MetricValue;
+import dev.candor.fairness.Rate;
+import dev.candor.fairness.ScoreMetrics;
+import dev.candor.fairness.TwoByTwoTest;
+import dev.candor.fairness.UndefinedMetricException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A fairness audit of predictions over plain arrays: the engine behind {@code candor audit}, usable
+ * directly from Java and notebooks.
+ *
+ * <pre>{@code
+ * AuditResult r = Audit.builder(yTrue, yPred)            // 0/1, 1 = favorable
+ *         .attribute("sex", sexValues, "male")           // privileged value, or null
+ *         .attribute("race", raceValues, null)           // multi-valued, between-groups forms
+ *         .intersection("sex", "race")                   // adds "sex&race"
+ *         .weights(w).scores(s)                          // optional
+ *         .intervals(Bootstrap.builder().seed(7).build()) // Wilson CIs, 2×2 tests, bootstrap CIs
+ *         .build().run();
+ * String json = AuditJson.toJson(r, null);
+ * }</pre>
+ *
+ * <p>Every attribute is counted in the same single pass over the rows ({@link GroupCounter}).
+ * The individual indices ({@code theil_index}, {@code generalized_entropy_index} with alpha 2,
+ * {@code coefficient_of_variation}, {@code gini}) are those of all rows' benefits, unweighted as in
+ * AIF360. In strict mode any undefined value anywhere in the result throws
+ * {@link UndefinedMetricException} naming it.
+ *
+ * @since 0.1.0
+ */
+public final class Audit {
+
+    private final Builder b;
+
+    private Audit(Builder b) {
+        this.b = b;
+    }
+
+    /**
+     * @param yTrue true labels, 0/1 (1 = favorable)
+     * @param yPred predictions, 0/1 (1 = favorable)
+     * @return a builder
+     */
+    public static Builder builder(int[] yTrue, int[] yPred) {
+        return new Builder(yTrue, yPred);
+    }
+
+    /**
+     * Runs the audit.
+     *
+     * @return the result
+     * @throws IllegalArgumentException on bad input (naming the argument, row and value)
+     * @throws UndefinedMetricException in strict mode when a value is undefined
+     */
+    public AuditResult run() {
+        List<GroupAttribute> attrs = new ArrayList<>();
+        Map<String, GroupAttribute> byName = new LinkedHashMap<>();
+        for (Map.Entry<String, String[]> e : b.attributes.entrySet()) {
+            GroupAttribute a = GroupAttribute.of(e.getKey(), e.getValue());
+            byName.put(e.getKey(), a);
+            attrs.add(a);
+        }
+        for (List<String> names : b.intersections) {
+            GroupAttribute acc = null;
+            for (String n : names) {
+                GroupAttribute a = byName.get(n);
+                if (a == null) {
+                    throw new IllegalArgumentException("intersection names attribute '" + n
+                            + "', which is not among the protected attributes " + byName.keySet());
+                }
+                acc = acc == null ? a : GroupAttribute.intersection(acc, a);
+            }
+            String joined = acc.name();
+            if (attrs.stream().noneMatch(x -> x.name().equals(joined))) {
+                attrs.add(acc);
+            }
+        }
+        if (attrs.isEmpty()) {
+            throw new IllegalArgumentException("at least one protected attribute is needed");
+        }
+        List<GroupCounts> counts = GroupCounter.count(b.yTrue, b.yPred, b.weights, attrs);
+        ConfusionCounts overall = counts.get(0).overall();
+        List<AttributeAudit> audits = new ArrayList<>();
+        Map<String, MetricValue> overallScores = new LinkedHashMap<>();
+        for (int i = 0; i < attrs.size(); i++) {
+            GroupAttribute attr = attrs.get(i);
+            String priv = b.privileged.get(attr.name());
+            GroupMetrics gm = GroupMetrics.of(counts.get(i)).withPrivileged(priv);
+            GroupScores scores = null;
+            if (b.scores != null) {
+                scores = ScoreMetrics.compute(b.yTrue, b.scores, b.weights, attr);
+                if (overallScores.isEmpty()) {
+                    overallScores.put("roc_auc", scores.overallRocAuc());
+                    overallScores.put("log_loss", scores.overallLogLoss());
+                }
+            }
+            Map<String, TwoByTwoTest> tests = new LinkedHashMap<>();
+            BootstrapResult boot = null;
+            if (b.bootstrap != null) {
+                tests = significance(gm);
+                boot = bootstrapMetrics(gm, attr);
+            }
+            audits.add(new AttributeAudit(gm, scores, tests, boot));
+        }
+        Map<String, MetricValue> individual = individual(overall);
+        BootstrapResult individualBoot = null;
+        if (b.bootstrap != null) {
+            BootstrapSample sample = BootstrapSample.of(b.yTrue, b.yPred, b.weights, attrs.get(0));
+            List<String> names = List.copyOf(individual.keySet());
+            individualBoot = b.bootstrap.run(sample, names, c -> individual(c.overall()).values().stream()
+                    .mapToDouble(MetricValue::value).toArray());
+        }
+        Fingerprint.Builder fp = Fingerprint.builder().add(b.yTrue).add(b.yPred);
+        for (GroupAttribute a : attrs) {
+            fp.add(a.name()).add(a.values().toArray(String[]::new)).add(a.codes());
+        }
+        if (b.weights != null) {
+            fp.add(b.weights);
+        }
+        if (b.scores != null) {
+            fp.add(b.scores);
+        }
+        Map<String, Object> params = new LinkedHashMap<>(b.parameters);
+        params.put("attributes", String.join(",", attrs.stream().map(GroupAttribute::name).toList()));
+        params.put("privileged", b.privileged.toString());
+        params.put("weighted", b.weights != null);
+        params.put("scores", b.scores != null);
+        params.put("strict", b.strict);
+        if (b.bootstrap != null) {
+            params.put("bootstrap_resamples", b.bootstrap.resamples());
+            params.put("bootstrap_level", b.bootstrap.level());
+        }
+        Provenance prov = Provenance.of("candor audit", params, b.bootstrap == null ? null : b.bootstrap.seed(),
+                fp.build(b.yTrue.length, 2 + attrs.size() + (b.weights == null ? 0 : 1) + (b.scores == null ? 0 : 1)));
+        AuditResult result = new AuditResult(b.yTrue.length, b.weights != null, overall, overallScores, audits,
+                individual, individualBoot, b.bootstrap != null, prov);
+        if (b.strict) {
+            requireDefined(result);
+        }
+        return result;
+    }
+
+    private static Map<String, MetricValue> individual(ConfusionCounts all) {
+        Map<String, MetricValue> m = new LinkedHashMap<>();
+        m.put("theil_index", InequalityIndices.theil(all));
+        m.put("generalized_entropy_index", InequalityIndices.generalizedEntropy(all, 2.0));
+        m.put("coefficient_of_variation", InequalityIndices.coefficientOfVariation(all));
+        m.put("gini", InequalityIndices.giniOfBenefits(all));
+        return m;
+    }
+
+    /** The 2×2 tests of every proportion rate's gap: unprivileged vs privileged, else max vs min group. */
+    static Map<String, TwoByTwoTest> significance(GroupMetrics gm) {
+        Map<String, TwoByTwoTest> tests = new LinkedHashMap<>();
+        for (Rate r : Rate.values()) {
+            if (!r.isProportion()) {
+                continue;
+            }
+            if (gm.privileged().isPresent()) {
+                ConfusionCounts u = gm.unprivilegedCounts();
+                ConfusionCounts p = gm.privilegedCounts();
+                tests.put(r.key(), TwoByTwoTest.of(r, u, p));
+            } else {
+                Comparison d = gm.difference(r, ComparisonMethod.BETWEEN_GROUPS);
+                if (d.isDefined()) {
+                    tests.put(r.key(), TwoByTwoTest.of(r, gm.counts().counts(d.group()), gm.counts().counts(d.reference())));
+                }
+            }
+        }
+        return tests;
+    }
+
+    private BootstrapResult bootstrapMetrics(GroupMetrics gm, GroupAttribute attr) {
+        BootstrapSample sample = BootstrapSample.of(b.yTrue, b.yPred, b.weights, attr);
+        List<String> names = new ArrayList<>(gm.metrics().keySet());
+        String priv = gm.privileged().orElse(null);
+        return b.bootstrap.run(sample, names, c -> {
+            GroupMetrics r = GroupMetrics.of(c).withPrivileged(priv);
+            double[] v = new double[names.size()];
+            for (int j = 0; j < v.length; j++) {
+                v[j] = r.metric(names.get(j)).value();
+            }
+            return v;
+        });
+    }
+
+    private static void requireDefined(AuditResult r) {
+        for (Rate rate : Rate.values()) {
+            check(rate.of(r.overall()), "overall " + rate.key());
+        }
+        r.overallScores().forEach((k, v) -> check(v, "overall " + k));
+        r.individual().forEach((k, v) -> check(v, "individual " + k));
+        for (AttributeAudit a : r.attributes()) {
+            GroupMetrics gm = a.metrics();
+            for (String g : gm.counts().groups()) {
+                for (Rate rate : Rate.values()) {
+                    check(rate.of(gm.counts().counts(g)), rate.key() + " of " + gm.attribute() + "=" + g);
+                }
+                if (a.scores() != null) {
+                    check(a.scores().rocAuc(g), "roc_auc of " + gm.attribute() + "=" + g);
+                    check(a.scores().logLoss(g), "log_loss of " + gm.attribute() + "=" + g);
+                }
+            }
+            gm.metrics().forEach((k, v) -> check(v.metricValue(), k + " of " + gm.attribute()));
+            gm.labelMetrics().forEach((k, v) -> check(v.metricValue(), "label " + k + " of " + gm.attribute()));
+        }
+    }
+
+    private static void check(MetricValue v, String what) {
+        if (!v.isDefined()) {
+            throw new UndefinedMetricException(what, v.reason());
+        }
+    }
+
+    /** Options of an {@link Audit}. */
+    public static final class Builder {
+        private final int[] yTrue;
+        private final int[] yPred;
+        private double[] weights;
+        private double[] scores;
+        private final Map<String, String[]> attributes = new LinkedHashMap<>();
+        private final Map<String, String> privileged = new LinkedHashMap<>();
+        private final List<List<String>> intersections = new ArrayList<>();
+        private Bootstrap bootstrap;
+        private boolean strict;
+        private final Map<String, Object> parameters = new LinkedHashMap<>();
+
+        private Builder(int[] yTrue, int[] yPred) {
+            this.yTrue = Objects.requireNonNull(yTrue, "yTrue");
+            this.yPred = Objects.requireNonNull(yPred, "yPred");
+        }
+
+        /**
+         * Adds a protected attribute.
+         *
+         * @param name       its name
+         * @param values     one value per row
+         * @param privileged the privileged value, or null (then only between-groups forms are reported)
+         * @return this builder
+         */
+        public Builder attribute(String name, String[] values, String privileged) {
+            if (attributes.containsKey(name)) {
+                throw new IllegalArgumentException("protected attribute '" + name + "' given twice");
+            }
+            if (name.contains("&")) {
+                throw new IllegalArgumentException("attribute name '" + name + "' must not contain '&'");
+            }
+            attributes.put(name, Objects.requireNonNull(values, "values of " + name));
+            if (privileged != null) {
+                if (java.util.Arrays.stream(values).noneMatch(privileged::equals)) {
+                    throw new IllegalArgumentException("privileged value '" + privileged + "' of attribute '" + name
+                            + "' occurs in no row");
+                }
+                this.privileged.put(name, privileged);
+            }
+            return this;
+        }
+
+        /**
+         * Adds the intersection of attributes already added, named {@code a&b}.
+         *
+         * @param names two or more attribute names
+         * @return this builder
+         */
+        public Builder intersection(String... names) {
+            if (names.length < 2) {
+                throw new IllegalArgumentException("an intersection needs at least two attributes");
+            }
+            intersections.add(List.of(names));
+            return this;
+        }
+
+        /**
+         * @param w instance weights (finite, >= 0), or null
+         * @return this builder
+         */
+        public Builder weights(double[] w) {
+            this.weights = w;
+            return this;
+        }
+
+        /**
+         * @param s scores (finite; probabilities in [0, 1] for the log loss), or null
+         * @return this builder
+         */
+        public Builder scores(double[] s) {
+            this.scores = s;
+            return this;
+        }
+
+        /**
+         * Requests Wilson intervals of group rates, 2×2 tests of rate gaps, and bootstrap intervals of
+         * every named metric and individual index.
+         *
+         * @param bootstrapSettings the bootstrap to use, or null for none of these
+         * @return this builder
+         */
+        public Builder intervals(Bootstrap bootstrapSettings) {
+            this.bootstrap = bootstrapSettings;
+            return this;
+        }
+
+        /**
+         * @param strictMode when true, any undefined value makes {@link Audit#run()} throw
+         * @return this builder
+         */
+        public Builder strict(boolean strictMode) {
+            this.strict = strictMode;
+            return this;
+        }
+
+        /**
+         * Records an extra parameter in the provenance (e.g. the input file and column names).
+         *
+         * @param key   the name
+         * @param value the value
+         * @return this builder
+         */
+        public Builder parameter(String key, Object value) {
+            parameters.put(key, value);
+            return this;
+        }
+
+        /** @return the audit */
+        public Audit build() {
+            return new Audit(this);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package dev.candor.models;
+
+/** P(favorable) for rows in a classifier's one-hot encoding. */
+@FunctionalInterface
+interface EncodedPredictor {
+    double[] predict(double[][] encodedRows);
+}

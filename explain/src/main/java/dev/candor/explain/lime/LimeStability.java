@@ -1,5 +1,7 @@
 package dev.candor.explain.lime;
 
+import dev.candor.core.Html;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -100,17 +102,14 @@ public record LimeStability(int runs, int topK, List<FeatureStability> features,
      */
     public String toHtml() {
         StringBuilder sb = new StringBuilder("<table><caption style=\"text-align:left\"><b>LIME stability</b>: ")
-                .append(escape(headline())).append("</caption>\n<thead><tr><th>condition</th><th>mean weight</th>"
+                .append(Html.escape(headline())).append("</caption>\n<thead><tr><th>condition</th><th>mean weight</th>"
                         + "<th>std</th><th>in top ").append(topK).append("</th><th>near tie</th></tr></thead>\n<tbody>\n");
         for (FeatureStability f : byMagnitude()) {
             sb.append(String.format(Locale.ROOT, "<tr><td style=\"text-align:left\">%s</td><td>%+.4f</td><td>%.4f</td>"
-                    + "<td>%.0f%%</td><td>%s</td></tr>%n", escape(f.condition()), f.meanWeight(), f.stdWeight(),
+                    + "<td>%.0f%%</td><td>%s</td></tr>%n", Html.escape(f.condition()), f.meanWeight(), f.stdWeight(),
                     100 * f.topKFrequency(), f.nearTie() ? "yes" : ""));
         }
         return sb.append("</tbody></table>").toString();
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 }

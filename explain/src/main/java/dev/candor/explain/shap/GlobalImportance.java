@@ -1,5 +1,7 @@
 package dev.candor.explain.shap;
 
+import dev.candor.core.Html;
+
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -298,7 +300,7 @@ public record GlobalImportance(String[] names, int rows, double[] meanAbs, doubl
                         + "</thead>%n<tbody>%n", rows, 100 * level));
         for (int j : ranking()) {
             sb.append(String.format(Locale.ROOT, "<tr><td style=\"text-align:left\">%s</td><td>%.4f</td>"
-                    + "<td>[%.4f, %.4f]</td><td>%+.4f</td></tr>%n", names[j].replace("&", "&amp;").replace("<", "&lt;")
+                    + "<td>[%.4f, %.4f]</td><td>%+.4f</td></tr>%n", Html.escape(names[j])
                     .replace(">", "&gt;"), meanAbs[j], ciLower[j], ciUpper[j], meanSigned[j]));
         }
         return sb.append("</tbody></table>").toString();

@@ -1,5 +1,7 @@
 package dev.candor.fairness.audit;
 
+import dev.candor.core.Html;
+
 import dev.candor.fairness.BootstrapResult;
 import dev.candor.fairness.Comparison;
 import dev.candor.fairness.ConfidenceInterval;
@@ -92,16 +94,16 @@ final class AuditTables {
 
     private static String html(StringBuilder sb, List<Table> tables) {
         for (Table t : tables) {
-            sb.append("<table><caption style=\"text-align:left\"><b>").append(escape(t.title()))
+            sb.append("<table><caption style=\"text-align:left\"><b>").append(Html.escape(t.title()))
                     .append("</b></caption>\n<thead><tr>");
             for (String h : t.header()) {
-                sb.append("<th>").append(escape(h)).append("</th>");
+                sb.append("<th>").append(Html.escape(h)).append("</th>");
             }
             sb.append("</tr></thead>\n<tbody>\n");
             for (List<String> row : t.rows()) {
                 sb.append("<tr>");
                 for (int c = 0; c < row.size(); c++) {
-                    sb.append(c == 0 ? "<td style=\"text-align:left\">" : "<td>").append(escape(row.get(c)))
+                    sb.append(c == 0 ? "<td style=\"text-align:left\">" : "<td>").append(Html.escape(row.get(c)))
                             .append("</td>");
                 }
                 sb.append("</tr>\n");
@@ -170,7 +172,4 @@ final class AuditTables {
         return right ? fill + s : s + fill;
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }

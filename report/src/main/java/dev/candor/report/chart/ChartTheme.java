@@ -1,5 +1,7 @@
 package dev.candor.report.chart;
 
+import dev.candor.core.Html;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -117,7 +119,7 @@ final class ChartTheme {
         String svg = g2.getSVGElement(id, false, new ViewBox(0, 0, width, height), PreserveAspectRatio.XMID_YMID,
                 MeetOrSlice.MEET);
         // An accessible name, and a class the page's style sheet uses to size charts.
-        svg = "<svg role='img' class='chart' aria-label='" + escapeXml(title) + "' " + svg.substring("<svg ".length());
+        svg = "<svg role='img' class='chart' aria-label='" + Html.escape(title) + "' " + svg.substring("<svg ".length());
         return new Chart(id, title, description, svg, marks.count());
     }
 
@@ -133,27 +135,5 @@ final class ChartTheme {
         long a = Math.abs(scaled);
         long frac = a % 100;
         return sign + (a / 100) + (frac % 10 == 0 ? "." + (frac / 10) : (frac < 10 ? ".0" : ".") + frac);
-    }
-
-    static String escapeXml(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '\'' -> sb.append("&#39;");
-                case '"' -> sb.append("&quot;");
-                default -> {
-                    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-                        sb.append(' ');
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.toString();
     }
 }

@@ -31,36 +31,53 @@ public final class BootstrapSample {
     private final String attribute;
     private final List<String> groups;
     private final long rows;
-    // cell table
-    private final int[] cellGroup;
-    private final int[] cellCode;
-    private final double[] cellWeight;
-    private final long[] cellCount;
-    // row fallback
-    private final int[] yTrue;
-    private final int[] yPred;
-    private final double[] weights;
-    private final int[] codes;
-    // Poisson fallback: the weights grouped by cell (cell = group << 2 | 2y + p), cell j at [cellStart[j], cellStart[j+1])
-    private final double[] weightsByCell;
-    private final int[] cellStart;
+    /** Exactly one of the two schemes is set. */
+    private final CellTable cells;
+    private final PoissonRows poisson;
 
-    private BootstrapSample(String attribute, List<String> groups, long rows, int[] cellGroup, int[] cellCode,
-                            double[] cellWeight, long[] cellCount, int[] yTrue, int[] yPred, double[] weights,
-                            int[] codes) {
+    private BootstrapSample(String attribute, List<String> groups, long rows, CellTable cells) {
         this.attribute = attribute;
         this.groups = List.copyOf(groups);
         this.rows = rows;
-        this.cellGroup = cellGroup;
-        this.cellCode = cellCode;
-        this.cellWeight = cellWeight;
-        this.cellCount = cellCount;
-        this.yTrue = yTrue;
-        this.yPred = yPred;
-        this.weights = weights;
-        this.codes = codes;
-        if (yTrue != null) {
-            int cells = 4 * groups.size();
+        this.cells = cells;
+        this.poisson = null;
+    }
+
+    private BootstrapSample(String attribute, List<String> groups, PoissonRows poisson) {
+        this.attribute = attribute;
+        this.groups = List.copyOf(groups);
+        this.rows = poisson.yTrue.length;
+        this.cells = null;
+        this.poisson = poisson;
+    }
+
+    /**
+     * The distinct (group, 2y + p, weight) cells and their multiplicities.
+     *
+     * @param group  the group code of each cell
+     * @param code   the cell code {@code 2y + p} of each cell
+     * @param weight the weight of each cell's rows
+     * @param count  the number of rows in each cell
+     */
+    private record CellTable(int[] group, int[] code, double[] weight, long[] count) {
+    }
+
+    /** The rows, with their weights also grouped by cell for the streamed Poisson resample. */
+    private static final class PoissonRows {
+        final int[] yTrue;
+        final int[] yPred;
+        final double[] weights;
+        final int[] codes;
+        /** The weights grouped by cell (cell = group << 2 | 2y + p); cell j at [cellStart[j], cellStart[j+1]). */
+        final double[] weightsByCell;
+        final int[] cellStart;
+
+        PoissonRows(int[] yTrue, int[] yPred, double[] weights, int[] codes, int groups) {
+            this.yTrue = yTrue;
+            this.yPred = yPred;
+            this.weights = weights;
+            this.codes = codes;
+            int cells = 4 * groups;
             cellStart = new int[cells + 1];
             for (int i = 0; i < yTrue.length; i++) {
                 cellStart[(codes[i] << 2 | yTrue[i] << 1 | yPred[i]) + 1]++;
@@ -73,9 +90,6 @@ public final class BootstrapSample {
             for (int i = 0; i < yTrue.length; i++) {
                 weightsByCell[next[codes[i] << 2 | yTrue[i] << 1 | yPred[i]]++] = weights[i];
             }
-        } else {
-            weightsByCell = null;
-            cellStart = null;
         }
     }
 
@@ -108,7 +122,7 @@ public final class BootstrapSample {
                 n += byCode[cc];
             }
         }
-        return new BootstrapSample(counts.attribute(), counts.groups(), n, g, code, w, m, null, null, null, null);
+        return new BootstrapSample(counts.attribute(), counts.groups(), n, new CellTable(g, code, w, m));
     }
 
     /**
@@ -141,8 +155,8 @@ public final class BootstrapSample {
             c[0]++;
         }
         if (table.size() > limit) {
-            return new BootstrapSample(attribute.name(), attribute.values(), n, null, null, null, null,
-                    yTrue, yPred, weights, codes);
+            return new BootstrapSample(attribute.name(), attribute.values(),
+                    new PoissonRows(yTrue, yPred, weights, codes, attribute.size()));
         }
         int size = order.size();
         int[] g = new int[size];
@@ -156,7 +170,7 @@ public final class BootstrapSample {
             w[j] = key.weight;
             m[j] = table.get(key)[0];
         }
-        return new BootstrapSample(attribute.name(), attribute.values(), n, g, code, w, m, null, null, null, null);
+        return new BootstrapSample(attribute.name(), attribute.values(), n, new CellTable(g, code, w, m));
     }
 
     private record CellKey(int group, int code, double weight) {
@@ -174,12 +188,12 @@ public final class BootstrapSample {
 
     /** @return true when resampling draws from a cell table (O(cells) per resample) rather than rows */
     public boolean isCellTable() {
-        return cellCount != null;
+        return cells != null;
     }
 
     /** @return the number of cells (0 when rows are resampled) */
     public int cells() {
-        return cellCount == null ? 0 : cellCount.length;
+        return cells == null ? 0 : cells.count().length;
     }
 
     /** @return a description of the resampling scheme, for provenance */
@@ -190,7 +204,7 @@ public final class BootstrapSample {
     }
 
     private boolean allUnit() {
-        for (double w : cellWeight) {
+        for (double w : cells.weight()) {
             if (w != 1.0) {
                 return false;
             }
@@ -200,8 +214,8 @@ public final class BootstrapSample {
 
     /** The group counts of the original sample. */
     GroupCounts original() {
-        return isCellTable() ? fromCells(cellCount) : GroupCounter.count(yTrue, yPred, weights,
-                new GroupAttribute(attribute, codes, groups));
+        return isCellTable() ? fromCells(cells.count()) : GroupCounter.count(poisson.yTrue, poisson.yPred,
+                poisson.weights, new GroupAttribute(attribute, poisson.codes, groups));
     }
 
     /** P(X <= j) of Poisson(1), j = 0..17 (the last is 1 to double precision). */
@@ -257,14 +271,16 @@ public final class BootstrapSample {
      */
     GroupCounts resample(SplittableRandom r) {
         if (isCellTable()) {
-            long[] drawn = new long[cellCount.length];
-            Sampling.multinomial(r, rows, cellCount, drawn);
+            long[] drawn = new long[cells.count().length];
+            Sampling.multinomial(r, rows, cells.count(), drawn);
             return fromCells(drawn);
         }
         int k = groups.size();
         double[] s = new double[4 * k];
         double[] q = new double[4 * k];
         long[] c = new long[4 * k];
+        int[] cellStart = poisson.cellStart;
+        double[] weightsByCell = poisson.weightsByCell;
         for (int cell = 0; cell < 4 * k; cell++) {
             long times = 0;
             double sum = 0;
@@ -296,6 +312,9 @@ public final class BootstrapSample {
         double[] s = new double[4 * k];
         double[] q = new double[4 * k];
         long[] c = new long[4 * k];
+        int[] cellGroup = cells.group();
+        int[] cellCode = cells.code();
+        double[] cellWeight = cells.weight();
         for (int j = 0; j < drawn.length; j++) {
             int cell = cellGroup[j] << 2 | cellCode[j];
             c[cell] += drawn[j];
@@ -309,10 +328,7 @@ public final class BootstrapSample {
         int k = groups.size();
         List<ConfusionCounts> out = new ArrayList<>(k);
         for (int g = 0; g < k; g++) {
-            int b = g << 2;
-            // cell code = 2y + p: 0 tn, 1 fp, 2 fn, 3 tp
-            out.add(new ConfusionCounts(s[b + 3], s[b + 1], s[b], s[b + 2], c[b + 3], c[b + 1], c[b], c[b + 2],
-                    q[b + 3], q[b + 1], q[b], q[b + 2]));
+            out.add(ConfusionCounts.ofCells(s, c, q, g << 2));
         }
         return GroupCounts.of(attribute, groups, out);
     }

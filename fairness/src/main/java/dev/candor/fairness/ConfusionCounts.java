@@ -64,6 +64,32 @@ public record ConfusionCounts(double tp, double fp, double tn, double fn,
     }
 
     /**
+     * The counts of one group from per-cell sums laid out by cell code {@code 2y + p} (0 tn, 1 fp,
+     * 2 fn, 3 tp), starting at {@code base}: the layout of the one-pass counter and the bootstrap.
+     *
+     * @param weighted weighted sums per cell
+     * @param rows     row counts per cell
+     * @param squares  sums of squared weights per cell
+     * @param base     index of the group's tn cell (the group's cells are {@code base .. base + 3})
+     * @return the counts
+     */
+    public static ConfusionCounts ofCells(double[] weighted, long[] rows, double[] squares, int base) {
+        return new ConfusionCounts(weighted[base + 3], weighted[base + 1], weighted[base], weighted[base + 2],
+                rows[base + 3], rows[base + 1], rows[base], rows[base + 2],
+                squares[base + 3], squares[base + 1], squares[base], squares[base + 2]);
+    }
+
+    /**
+     * The sums of squared weights as counts of their own (row counts zero), so that a rate's
+     * denominator applied to them gives its {@code Σw²}.
+     *
+     * @return the squared-weight view
+     */
+    ConfusionCounts squaredWeights() {
+        return new ConfusionCounts(tpSq, fpSq, tnSq, fnSq, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    /**
      * @param other counts of disjoint rows
      * @return the counts of the union of both sets of rows
      */

@@ -1,6 +1,7 @@
 package dev.candor.fairness;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -135,6 +136,7 @@ public final class GroupCounter {
                 }
             }
             List<ConfusionCounts> byGroup = new ArrayList<>(sizes[a]);
+            long[] cellRows = weights == null ? null : Arrays.stream(rows[a]).asLongStream().toArray();
             for (int g = 0; g < sizes[a]; g++) {
                 if (weights == null) {
                     long[] c = new long[4];
@@ -146,10 +148,7 @@ public final class GroupCounter {
                     // cell code = 2y + p: 0 tn, 1 fp, 2 fn, 3 tp
                     byGroup.add(ConfusionCounts.of(c[3], c[1], c[0], c[2]));
                 } else {
-                    int b = g << 2;
-                    byGroup.add(new ConfusionCounts(sums[a][b + 3], sums[a][b + 1], sums[a][b], sums[a][b + 2],
-                            rows[a][b + 3], rows[a][b + 1], rows[a][b], rows[a][b + 2],
-                            squares[a][b + 3], squares[a][b + 1], squares[a][b], squares[a][b + 2]));
+                    byGroup.add(ConfusionCounts.ofCells(sums[a], cellRows, squares[a], g << 2));
                 }
             }
             out.add(GroupCounts.of(attributes.get(a).name(), attributes.get(a).values(), byGroup));

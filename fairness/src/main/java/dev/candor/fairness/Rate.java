@@ -165,7 +165,7 @@ public enum Rate {
      * @throws UnsupportedOperationException for balanced accuracy and F1
      */
     public double effectiveTrials(ConfusionCounts c) {
-        ConfusionCounts sq = new ConfusionCounts(c.tpSq(), c.fpSq(), c.tnSq(), c.fnSq(), 0, 0, 0, 0, 0, 0, 0, 0);
+        ConfusionCounts sq = c.squaredWeights();
         double den = denominator(c);
         double denSq = denominator(sq);
         return denSq == 0.0 ? 0.0 : den * den / denSq;

@@ -341,9 +341,23 @@ public final class Audit {
             return this;
         }
 
-        /** @return the audit */
+        /**
+         * Builds the audit from a copy of this builder's state (arrays included), so that changing the
+         * builder or the caller's arrays afterwards does not change the audit.
+         *
+         * @return the audit
+         */
         public Audit build() {
-            return new Audit(this);
+            Builder copy = new Builder(yTrue.clone(), yPred.clone());
+            copy.weights = weights == null ? null : weights.clone();
+            copy.scores = scores == null ? null : scores.clone();
+            attributes.forEach((k, v) -> copy.attributes.put(k, v.clone()));
+            copy.privileged.putAll(privileged);
+            copy.intersections.addAll(intersections);
+            copy.bootstrap = bootstrap;
+            copy.strict = strict;
+            copy.parameters.putAll(parameters);
+            return new Audit(copy);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -152,7 +153,7 @@ public final class CellEvaluator implements AutoCloseable {
         if (s == Stop.NONE) {
             return;
         }
-        int line = CellLines.lineOf(code, snippet.offset() + leadingSpace(snippet.source()));
+        int line = CellLines.lineOf(code, snippet.offset());
         List<String> where = CellLines.quote(code, line, line, -1, -1);
         if (s == Stop.TIMEOUT) {
             String message = "cell line " + line + ": the cell was stopped after running for " + describe(timeout)
@@ -180,18 +181,10 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     private static List<String> prepend(String first, List<String> rest) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         out.add(first);
         out.addAll(rest);
         return out;
-    }
-
-    static int leadingSpace(String s) {
-        int i = 0;
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-            i++;
-        }
-        return i;
     }
 
     private static String describe(Duration d) {

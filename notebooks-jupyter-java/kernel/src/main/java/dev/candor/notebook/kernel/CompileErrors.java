@@ -16,7 +16,7 @@ final class CompileErrors {
     static CompilationException of(JShell shell, Snippet snippet, String code, int offset) {
         List<Diag> errors = shell.diagnostics(snippet).filter(Diag::isError).toList();
         if (errors.isEmpty()) {
-            int start = offset + CellEvaluator.leadingSpace(snippet.source());
+            int start = offset;
             return CompilationException.of(code, start, start, "JShell rejected this " + describe(snippet), List.of());
         }
         Diag first = errors.get(0);

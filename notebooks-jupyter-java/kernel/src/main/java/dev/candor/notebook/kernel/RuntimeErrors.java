@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
-import jdk.jshell.JShellException;
 import jdk.jshell.UnresolvedReferenceException;
 
 /**
@@ -29,7 +28,7 @@ final class RuntimeErrors {
             }
         }
         if (line == 0) {
-            line = CellLines.lineOf(code, offset + CellEvaluator.leadingSpace(code.substring(offset)));
+            line = CellLines.lineOf(code, offset);
         }
         String headline = headline(e);
         List<String> tb = new ArrayList<>();
@@ -45,7 +44,7 @@ final class RuntimeErrors {
     }
 
     static EvaluationException unresolved(JShell shell, UnresolvedReferenceException e, String code, int offset) {
-        int line = CellLines.lineOf(code, offset + CellEvaluator.leadingSpace(code.substring(offset)));
+        int line = CellLines.lineOf(code, offset);
         String missing = shell.unresolvedDependencies(e.getSnippet()).collect(Collectors.joining(", "));
         String message = "cell line " + line + ": " + e.getSnippet().kind().name().toLowerCase() + " '"
                 + e.getSnippet().source().strip().split("\\R", 2)[0] + "' cannot run until " + missing + " is declared";
@@ -56,7 +55,7 @@ final class RuntimeErrors {
     }
 
     static EvaluationException ofRendering(RuntimeException e, String code, int offset) {
-        int line = CellLines.lineOf(code, offset + CellEvaluator.leadingSpace(code.substring(offset)));
+        int line = CellLines.lineOf(code, offset);
         String message = "cell line " + line + ": the value could not be displayed: " + e.getMessage();
         List<String> tb = new ArrayList<>();
         tb.add(message);
@@ -66,8 +65,7 @@ final class RuntimeErrors {
 
     private static String headline(Throwable t) {
         String name = t instanceof EvalException ee ? ee.getExceptionClassName() : t.getClass().getName();
-        String msg = t instanceof JShellException || t.getMessage() == null ? t.getMessage() : t.getMessage();
-        return msg == null ? name : name + ": " + msg;
+        return t.getMessage() == null ? name : name + ": " + t.getMessage();
     }
 
     /** Appends the frames of {@code t} down to the last frame of cell code. */

@@ -62,9 +62,8 @@ class CellEvaluatorTest {
 
     @Test
     void evaluatesEverySnippetOfACellInOrderAndShowsTheLastValue() throws Exception {
-        DisplayData result = kernel.eval("int a = 2;\nint b = a * 3;\nSystem.out.println(\"b=\" + b);\n\n// the value\na + b");
-        assertEquals("8", data(result, "text/plain"));
-        assertEquals("b=6\n", printed("System.out.println(\"b=\" + b)"));
+        assertEquals("b=6\n", printed("int a = 2;\nint b = a * 3;\nSystem.out.println(\"b=\" + b);\n\n// the value\na + b"));
+        assertEquals("8", data(kernel.eval("a + b"), "text/plain"));
     }
 
     @Test
@@ -203,7 +202,7 @@ class CellEvaluatorTest {
     void runtimeExceptionNamesClassMessageAndCellLine() throws Exception {
         kernel.eval("void fail(String why) {\n    throw new IllegalStateException(why);\n}");
         EvaluationException e = assertThrows(EvaluationException.class,
-                () -> kernel.eval("int n = 1;\nSystem.out.println(n);\nfail(\"boom\");\nint after = 2;"));
+                () -> kernel.eval("int n = 1;\nn++;\nfail(\"boom\");\nint after = 2;"));
         assertEquals("java.lang.IllegalStateException", e.exceptionClass());
         assertEquals(3, e.line());
         assertEquals("java.lang.IllegalStateException: boom (cell line 3)", e.getMessage());
@@ -213,6 +212,8 @@ class CellEvaluatorTest {
         assertEquals("    at cell line 3", tb.get(2));
         assertFalse(String.join("\n", tb).contains("jdk.jshell"), String.join("\n", tb));
         assertFalse(String.join("\n", tb).contains("dev.candor.notebook"), String.join("\n", tb));
+        assertEquals(0, e.getStackTrace().length, "no kernel frames in the reply to Jupyter");
+        assertTrue(e.getLocalizedMessage().contains("at fail(cell 1 line 2)"), "nbconvert shows the frames");
     }
 
     @Test

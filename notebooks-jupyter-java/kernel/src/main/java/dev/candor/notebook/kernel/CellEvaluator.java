@@ -110,8 +110,8 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     private DisplayData evaluate(int number, String code, CellSnippet snippet, boolean last) throws CellException {
+        control.clearValue();   // before the check: a stop from now on reaches the snippet
         throwIfStopped(code, snippet);
-        control.clearValue();
         List<SnippetEvent> events = shell.eval(snippet.source());
         if (control.wasStopped()) {
             throwIfStopped(code, snippet);

@@ -12,7 +12,8 @@ import jdk.jshell.execution.LocalExecutionControl;
  * render the value of a cell's last expression as HTML or SVG.
  *
  * <p>Each snippet runs in a fresh thread of its own thread group; {@link #stop()} stops that thread,
- * which is how a timeout or an interrupt request ends a runaway cell.
+ * which is how a timeout or an interrupt request ends a runaway cell. A stop that comes while JShell
+ * is still compiling the snippet is kept, and the snippet then does not start at all.
  */
 final class ValueKeepingExecutionControl extends LocalExecutionControl {
     private static final Object NOTHING = new Object();
@@ -23,11 +24,13 @@ final class ValueKeepingExecutionControl extends LocalExecutionControl {
     private volatile boolean stopped;
 
     /**
-     * Forgets the value kept from the previous snippet; call before evaluating the next one.
+     * Forgets the value and any stop request of the previous snippet; call before evaluating the next.
      */
     void clearValue() {
         lastValue.set(NOTHING);
-        stopped = false;
+        synchronized (lock) {
+            stopped = false;
+        }
     }
 
     /** Whether the last snippet returned a value (possibly {@code null}). */
@@ -59,10 +62,13 @@ final class ValueKeepingExecutionControl extends LocalExecutionControl {
         }, "notebook-cell");
         thread.setContextClassLoader(doit.getDeclaringClass().getClassLoader());
         synchronized (lock) {
+            if (stopped) {
+                throw new StoppedException();
+            }
             running = thread;
+            thread.start();
         }
         try {
-            thread.start();
             thread.join();
         } finally {
             synchronized (lock) {
@@ -85,17 +91,18 @@ final class ValueKeepingExecutionControl extends LocalExecutionControl {
     }
 
     /**
-     * Stops the running snippet, if any. On Java 17 to 19 the thread is stopped wherever it is; later
-     * Java versions no longer allow that, and the thread is interrupted instead.
+     * Stops the running snippet, or the snippet about to run if JShell is still compiling it. On Java
+     * 17 to 19 the thread is stopped wherever it is; later Java versions no longer allow that, and the
+     * thread is interrupted instead.
      */
     @Override
     @SuppressWarnings({"deprecation", "removal"})
     public void stop() {
         synchronized (lock) {
+            stopped = true;
             if (running == null) {
                 return;
             }
-            stopped = true;
             try {
                 running.stop();
             } catch (UnsupportedOperationException e) {

@@ -18,12 +18,14 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 
 /** Cells through the real kernel and JShell, without a Jupyter connection. */
+@Timeout(120)   // a stop that fails must fail the build, not hang it
 class CellEvaluatorTest {
     @TempDir
     Path dir;
@@ -261,20 +263,39 @@ class CellEvaluatorTest {
 
     @Test
     void interruptStopsTheRunningCell() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
         Thread interrupter = new Thread(() -> {
             try {
-                Thread.sleep(500);
+                Thread.sleep(300);
+                while (!done.get()) {   // again and again, in case the first request came before the cell
+                    kernel.interrupt();
+                    Thread.sleep(200);
+                }
             } catch (InterruptedException e) {
-                return;
+                Thread.currentThread().interrupt();
             }
-            kernel.interrupt();
         });
         interrupter.start();
-        EvaluationInterruptedException e = assertThrows(EvaluationInterruptedException.class,
-                () -> kernel.eval("int i = 0;\nwhile (i >= 0) { i = (i + 1) % 1000; }"));
-        interrupter.join();
-        assertTrue(e.getMessage().contains("cell line 2"), e.getMessage());
+        EvaluationInterruptedException e;
+        try {
+            e = assertThrows(EvaluationInterruptedException.class,
+                    () -> kernel.eval("int i = 0;\nwhile (i >= 0) { i = (i + 1) % 1000; }"));
+        } finally {
+            done.set(true);
+            interrupter.join();
+        }
+        assertTrue(e.getMessage().matches("cell line [12]: the cell was interrupted"), e.getMessage());
         assertEquals("ok", data(kernel.eval("\"ok\""), "text/plain"));
+    }
+
+    @Test
+    void stopRequestedWhileASnippetCompilesStopsItBeforeItRuns() throws Exception {
+        try (CellEvaluator quick = new CellEvaluator(dir, Duration.ofMillis(1))) {
+            CandorKernel k = new CandorKernel(quick, displayed::add);
+            assertThrows(EvaluationTimeoutException.class, () -> k.eval("while (true) { }"));
+        } finally {
+            kernel = new CandorKernel(evaluator, displayed::add);
+        }
     }
 
     @Test

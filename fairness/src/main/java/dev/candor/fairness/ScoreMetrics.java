@@ -7,13 +7,13 @@ import java.util.Objects;
 /**
  * ROC AUC and log loss of scores, overall and per group, in one sort and one sweep.
  *
- * <p><b>ROC AUC</b> is the weighted Mann–Whitney statistic: with positives {@code i} (y = 1) and
- * negatives {@code j} (y = 0),
- * {@code AUC = Σᵢ Σⱼ wᵢ wⱼ ([sᵢ > sⱼ] + ½[sᵢ = sⱼ]) / (Σᵢ wᵢ · Σⱼ wⱼ)}, which equals the trapezoidal
- * area under the ROC curve (scikit-learn's {@code roc_auc_score}) including ties. The rows are sorted
- * by score once (O(n log n)); a sweep over blocks of tied scores accumulates, per group, the weight of
- * negatives below each block. Undefined ({@link UndefinedReason#NO_POSITIVES} /
- * {@link UndefinedReason#NO_NEGATIVES}) when a group has only one class.
+ * <p><b>ROC AUC</b> is the trapezoidal area under the weighted ROC curve of {@link RocCurve}
+ * (scikit-learn's {@code roc_auc_score}, tied scores as one step), which equals the weighted
+ * Mann–Whitney statistic
+ * {@code Σᵢ Σⱼ wᵢ wⱼ ([sᵢ > sⱼ] + ½[sᵢ = sⱼ]) / (Σᵢ wᵢ · Σⱼ wⱼ)} over positives i and negatives j. Every
+ * group and the whole come from one sort and one sweep ({@link RocCurve#byGroup}). Undefined
+ * ({@link UndefinedReason#NO_POSITIVES} / {@link UndefinedReason#NO_NEGATIVES}) when a group has only
+ * one class.
  *
  * <p><b>Log loss</b> is {@code −Σ wᵢ [yᵢ ln pᵢ + (1 − yᵢ) ln(1 − pᵢ)] / Σ wᵢ} with {@code pᵢ} clipped to
  * {@code [ε, 1 − ε]}, ε = 2⁻⁵² (scikit-learn's {@code log_loss} default for float64). Undefined
@@ -85,64 +85,20 @@ public final class ScoreMetrics {
                 loss[g[i]] -= w * Math.log1p(-p);
             }
         }
-        int[] order = IndexSort.byValue(scores);
-        double[] below = new double[k];
-        double[] area = new double[k];
-        double[] blockPos = new double[k];
-        double[] blockNeg = new double[k];
-        double belowAll = 0;
-        double areaAll = 0;
-        int[] touched = new int[k];
-        boolean[] isTouched = new boolean[k];
-        int i = 0;
-        while (i < n) {
-            int j = i;
-            int nt = 0;
-            double bp = 0;
-            double bn = 0;
-            double s = scores[order[i]];
-            while (j < n && scores[order[j]] == s) {
-                int r = order[j];
-                int gr = g[r];
-                double w = weight(weights, r);
-                if (!isTouched[gr]) {
-                    isTouched[gr] = true;
-                    touched[nt++] = gr;
-                }
-                if (yTrue[r] == 1) {
-                    blockPos[gr] += w;
-                    bp += w;
-                } else {
-                    blockNeg[gr] += w;
-                    bn += w;
-                }
-                j++;
-            }
-            for (int t = 0; t < nt; t++) {
-                int gr = touched[t];
-                area[gr] += blockPos[gr] * below[gr] + 0.5 * blockPos[gr] * blockNeg[gr];
-                below[gr] += blockNeg[gr];
-                blockPos[gr] = 0;
-                blockNeg[gr] = 0;
-                isTouched[gr] = false;
-            }
-            areaAll += bp * belowAll + 0.5 * bp * bn;
-            belowAll += bn;
-            i = j;
-        }
+        RocCurve[] roc = RocCurve.sweep(yTrue, scores, weights, g, k);
         List<MetricValue> auc = new ArrayList<>(k);
         List<MetricValue> ll = new ArrayList<>(k);
         double posAll = 0;
         double negAll = 0;
         double lossAll = 0;
         for (int gr = 0; gr < k; gr++) {
-            auc.add(auc(area[gr], pos[gr], neg[gr]));
+            auc.add(roc[gr].auc());
             ll.add(logLoss(loss[gr], pos[gr] + neg[gr], probabilities));
             posAll += pos[gr];
             negAll += neg[gr];
             lossAll += loss[gr];
         }
-        return new GroupScores(attribute.name(), attribute.values(), auc, ll, auc(areaAll, posAll, negAll),
+        return new GroupScores(attribute.name(), attribute.values(), auc, ll, roc[k].auc(),
                 logLoss(lossAll, posAll + negAll, probabilities));
     }
 
@@ -155,19 +111,6 @@ public final class ScoreMetrics {
             throw new IllegalArgumentException("weights: row " + i + " has weight " + w + "; weights must be finite and >= 0");
         }
         return w;
-    }
-
-    private static MetricValue auc(double area, double pos, double neg) {
-        if (pos + neg == 0) {
-            return MetricValue.undefined(UndefinedReason.EMPTY_GROUP);
-        }
-        if (pos == 0) {
-            return MetricValue.undefined(UndefinedReason.NO_POSITIVES);
-        }
-        if (neg == 0) {
-            return MetricValue.undefined(UndefinedReason.NO_NEGATIVES);
-        }
-        return MetricValue.of(area / (pos * neg));
     }
 
     private static MetricValue logLoss(double loss, double total, boolean probabilities) {

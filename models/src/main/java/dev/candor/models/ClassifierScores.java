@@ -1,6 +1,6 @@
 package dev.candor.models;
 
-import java.util.Arrays;
+import dev.candor.fairness.RocCurve;
 import java.util.Objects;
 
 /**
@@ -10,9 +10,9 @@ import java.util.Objects;
  *   <li>accuracy \( = (TP + TN) / n \);</li>
  *   <li>balanced accuracy \( = \tfrac12 (TP / P + TN / N) \), as scikit-learn's
  *       {@code balanced_accuracy_score} for two classes;</li>
- *   <li>AUC, the area under the ROC curve, computed as the Mann–Whitney statistic
- *       \( (R_1 - P(P+1)/2) / (P N) \) with \(R_1\) the sum of the mid-ranks of the positives' scores,
- *       so tied scores count one half (as scikit-learn's {@code roc_auc_score}).</li>
+ *   <li>AUC, the trapezoidal area under the ROC curve of {@link RocCurve} (tied scores as one
+ *       step, as scikit-learn's {@code roc_auc_score}), equal to the Mann–Whitney statistic
+ *       \( (R_1 - P(P+1)/2) / (P N) \) with \(R_1\) the sum of the mid-ranks of the positives' scores.</li>
  * </ul>
  * All are unweighted. Balanced accuracy and AUC are NaN when the data has only one class.
  *
@@ -68,34 +68,8 @@ public record ClassifierScores(int rows, double threshold, double accuracy, doub
         long neg = n - pos;
         double accuracy = (double) (tp + tn) / n;
         double balanced = pos == 0 || neg == 0 ? Double.NaN : 0.5 * ((double) tp / pos + (double) tn / neg);
-        return new ClassifierScores(n, threshold, accuracy, balanced, auc(labels, scores, pos, neg));
-    }
-
-    private static double auc(int[] labels, double[] scores, long pos, long neg) {
-        if (pos == 0 || neg == 0) {
-            return Double.NaN;
-        }
-        int n = labels.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(scores[a], scores[b]));
-        double rankSumPos = 0;
-        int i = 0;
-        while (i < n) {
-            int j = i;
-            while (j + 1 < n && scores[order[j + 1]] == scores[order[i]]) {
-                j++;
-            }
-            double midRank = (i + j) / 2.0 + 1.0;
-            for (int k = i; k <= j; k++) {
-                if (labels[order[k]] == 1) {
-                    rankSumPos += midRank;
-                }
-            }
-            i = j + 1;
-        }
-        return (rankSumPos - pos * (pos + 1) / 2.0) / ((double) pos * neg);
+        // The one ROC sweep of candor-fairness; NaN when a class is absent.
+        double auc = RocCurve.of(labels, scores, null).auc().value();
+        return new ClassifierScores(n, threshold, accuracy, balanced, auc);
     }
 }

@@ -16,6 +16,7 @@ import dev.candor.fairness.Comparison;
 import dev.candor.fairness.ComparisonMethod;
 import dev.candor.fairness.ConfidenceInterval;
 import dev.candor.fairness.ConfusionCounts;
+import dev.candor.fairness.FairnessMetric;
 import dev.candor.fairness.GroupMetrics;
 import dev.candor.fairness.MetricValue;
 import dev.candor.fairness.Rate;
@@ -33,7 +34,7 @@ import java.util.Map;
  *   "protected": { "&lt;attribute&gt;": {
  *       "privileged": "male" | null, "unprivileged": [..],
  *       "groups": { "&lt;value&gt;": { "count", "rows", "tp", "fp", "tn", "fn", &lt;every rate&gt;, ["roc_auc", "log_loss"] } },
- *       "metrics": { "statistical_parity_difference": .., "disparate_impact": .., ... },
+ *       "metrics": { "statistical_parity_difference": .., "disparate_impact": .., ... },   (every FairnessMetric key)
  *       "compared_groups": { "&lt;metric&gt;": { "group": .., "reference": .., "skipped": [..] } },
  *       "label_metrics": { "statistical_parity_difference": .., "disparate_impact": .. },
  *       "between_groups": { "&lt;rate&gt;": { "difference", "ratio", "max_group", "min_group" } },
@@ -158,11 +159,15 @@ public final class AuditJson {
         }
         ObjectNode metrics = o.putObject("metrics");
         ObjectNode pairs = o.putObject("compared_groups");
-        for (Map.Entry<String, Comparison> e : gm.metrics().entrySet()) {
-            Comparison c = e.getValue();
-            put(metrics, e.getKey(), c.metricValue());
+        Map<String, Comparison> computed = gm.metrics();
+        for (FairnessMetric m : FairnessMetric.values()) {
+            Comparison c = computed.get(m.key());
+            if (c == null) {
+                continue; // a privileged-form metric of an attribute without a privileged group
+            }
+            put(metrics, m.key(), c.metricValue());
             if (c.group() != null || !c.skipped().isEmpty()) {
-                ObjectNode p = pairs.putObject(e.getKey());
+                ObjectNode p = pairs.putObject(m.key());
                 p.put("group", c.group());
                 p.put("reference", c.reference());
                 ArrayNode s = p.putArray("skipped");

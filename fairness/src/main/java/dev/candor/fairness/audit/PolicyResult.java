@@ -1,7 +1,7 @@
 package dev.candor.fairness.audit;
 
 import dev.candor.fairness.Comparison;
-import dev.candor.fairness.GroupMetrics;
+import dev.candor.fairness.FairnessMetric;
 import dev.candor.fairness.MetricValue;
 import dev.candor.fairness.UndefinedReason;
 import java.util.ArrayList;
@@ -53,11 +53,9 @@ public record PolicyResult(boolean passed, List<Violation> violations, List<Skip
     /** The metric keys a rule may name. */
     public static Set<String> knownMetrics() {
         Set<String> s = new TreeSet<>();
-        s.addAll(GroupMetrics.PRIVILEGED_METRICS);
-        s.addAll(GroupMetrics.BETWEEN_GROUP_INDICES);
-        s.addAll(GroupMetrics.BETWEEN_GROUPS_METRICS);
-        for (String k : GroupMetrics.LABEL_METRICS) {
-            s.add("label_metrics." + k);
+        s.addAll(FairnessMetric.keys());
+        for (FairnessMetric m : FairnessMetric.LABEL_METRICS) {
+            s.add("label_metrics." + m.key());
         }
         for (String k : List.of("theil_index", "generalized_entropy_index", "coefficient_of_variation", "gini")) {
             s.add("individual." + k);

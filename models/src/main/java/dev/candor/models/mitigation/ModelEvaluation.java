@@ -1,6 +1,7 @@
 package dev.candor.models.mitigation;
 
 import dev.candor.fairness.Comparison;
+import dev.candor.fairness.FairnessMetric;
 import dev.candor.fairness.GroupMetrics;
 import dev.candor.models.ClassifierScores;
 import java.util.Map;
@@ -38,11 +39,11 @@ public record ModelEvaluation(String classifier, Map<String, String> settings, C
 
     /** @return the statistical parity difference of the predictions (unprivileged − privileged selection rate) */
     public double statisticalParityDifference() {
-        return groups.metric("statistical_parity_difference").value();
+        return groups.metric(FairnessMetric.STATISTICAL_PARITY_DIFFERENCE).value();
     }
 
     /** @return the disparate impact of the predictions (unprivileged / privileged selection rate) */
     public double disparateImpact() {
-        return groups.metric("disparate_impact").value();
+        return groups.metric(FairnessMetric.DISPARATE_IMPACT).value();
     }
 }

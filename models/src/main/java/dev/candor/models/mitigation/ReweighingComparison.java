@@ -1,6 +1,7 @@
 package dev.candor.models.mitigation;
 
 import dev.candor.core.Provenance;
+import dev.candor.fairness.FairnessMetric;
 import dev.candor.fairness.GroupMetrics;
 import dev.candor.fairness.mitigation.Reweighing;
 import java.util.Objects;
@@ -44,12 +45,12 @@ public record ReweighingComparison(String attribute, String privileged, Reweighi
 
     /** @return the weighted statistical parity difference of the training labels before reweighing */
     public double labelParityDifferenceBefore() {
-        return trainingLabelsBefore.labelMetrics().get("statistical_parity_difference").value();
+        return trainingLabelsBefore.labelMetrics().get(FairnessMetric.STATISTICAL_PARITY_DIFFERENCE.key()).value();
     }
 
     /** @return the weighted statistical parity difference of the training labels after reweighing (≈ 0) */
     public double labelParityDifferenceAfter() {
-        return trainingLabelsAfter.labelMetrics().get("statistical_parity_difference").value();
+        return trainingLabelsAfter.labelMetrics().get(FairnessMetric.STATISTICAL_PARITY_DIFFERENCE.key()).value();
     }
 
     /** @return accuracy before minus accuracy after: what the mitigation cost in accuracy (may be negative) */

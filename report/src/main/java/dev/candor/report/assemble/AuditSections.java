@@ -5,7 +5,9 @@ import dev.candor.fairness.BootstrapResult;
 import dev.candor.fairness.Comparison;
 import dev.candor.fairness.ConfidenceInterval;
 import dev.candor.fairness.ConfusionCounts;
+import dev.candor.fairness.FairnessMetric;
 import dev.candor.fairness.GroupMetrics;
+import dev.candor.fairness.MetricKind;
 import dev.candor.fairness.MetricValue;
 import dev.candor.fairness.Rate;
 import dev.candor.fairness.TwoByTwoTest;
@@ -104,35 +106,6 @@ public final class AuditSections {
         return v.value();
     }
 
-    /** The rate whose 2×2 test gives a metric's p-value; null for composite metrics. */
-    public static String testedRate(String metric) {
-        if (metric.equals("statistical_parity_difference") || metric.equals("disparate_impact")
-                || metric.startsWith("demographic_parity") || metric.endsWith("_selection_rate")) {
-            return "selection_rate";
-        }
-        if (metric.equals("equal_opportunity_difference") || metric.startsWith("true_positive_rate")
-                || metric.startsWith("fairlearn_equal_opportunity")) {
-            return "true_positive_rate";
-        }
-        for (String r : List.of("false_positive_rate", "false_negative_rate", "error_rate", "false_discovery_rate",
-                "false_omission_rate")) {
-            if (metric.startsWith(r)) {
-                return r;
-            }
-        }
-        return null;
-    }
-
-    public static String kind(String metric) {
-        if (metric.equals("disparate_impact") || metric.endsWith("_ratio") || metric.endsWith("_ratio_mean")) {
-            return "ratio";
-        }
-        if (metric.contains("difference")) {
-            return "difference";
-        }
-        return "index";
-    }
-
     public static FairnessSection fairness(AuditResult audit, Policy policy, PolicyResult check, double level) {
         List<FairnessSection.AttributeFairness> attrs = new ArrayList<>();
         Map<String, PolicyResult.Violation> violated = new HashMap<>();
@@ -144,11 +117,12 @@ public final class AuditSections {
             List<FairnessSection.MetricRow> rows = new ArrayList<>();
             for (Map.Entry<String, Comparison> e : gm.metrics().entrySet()) {
                 String key = e.getKey();
+                FairnessMetric metric = FairnessMetric.fromKey(key);
                 Comparison c = e.getValue();
                 double[] bounds = bounds(policy, aa.name(), key);
                 ConfidenceInterval ci = interval(aa.bootstrap(), key);
-                String rate = testedRate(key);
-                TwoByTwoTest t = rate == null ? null : aa.significance().get(rate);
+                // The 2×2 test of the one rate the metric compares; composites have no single test.
+                TwoByTwoTest t = metric.rate().map(r -> aa.significance().get(r.key())).orElse(null);
                 String status;
                 if (!c.isDefined()) {
                     status = "undefined";
@@ -159,7 +133,7 @@ public final class AuditSections {
                 } else {
                     status = "info";
                 }
-                rows.add(new FairnessSection.MetricRow(key, MetricDefinitions.name(key), kind(key), c.value(),
+                rows.add(new FairnessSection.MetricRow(key, metric.displayName(), metric.kind().key(), c.value(),
                         ci == null ? Double.NaN : ci.lower(), ci == null ? Double.NaN : ci.upper(),
                         t == null ? Double.NaN : t.fisherP(), bounds[0], bounds[1], status,
                         c.reason() == null ? null : c.reason().name()));
@@ -179,8 +153,8 @@ public final class AuditSections {
                     .anyMatch(x -> x.attribute() == null && x.metric().equals("individual." + e.getKey()));
             String status = !v.isDefined() ? "undefined" : failed ? "fail"
                     : Double.isFinite(bounds[0]) || Double.isFinite(bounds[1]) ? "pass" : "info";
-            individual.add(new FairnessSection.MetricRow(e.getKey(), MetricDefinitions.name(e.getKey()), "index",
-                    v.value(), ci == null ? Double.NaN : ci.lower(), ci == null ? Double.NaN : ci.upper(), Double.NaN,
+            individual.add(new FairnessSection.MetricRow(e.getKey(), MetricDefinitions.name(e.getKey()),
+                    MetricKind.INDEX.key(), v.value(), ci == null ? Double.NaN : ci.lower(), ci == null ? Double.NaN : ci.upper(), Double.NaN,
                     bounds[0], bounds[1], status, v.reason() == null ? null : v.reason().name()));
         }
         return new FairnessSection(level, attrs, individual);

@@ -1,5 +1,6 @@
 package dev.candor.report.assemble;
 
+import dev.candor.fairness.FairnessMetric;
 import dev.candor.report.sections.MethodsSection.Definition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,9 +9,10 @@ import java.util.Map;
 
 /**
  * The definitions printed in a report's methods appendix, one per metric key the report can show.
- * u is the pooled unprivileged group, p the privileged group; rates are weighted when weights are
- * given. Differences are u − p, ratios u / p (AIF360); between-groups forms are max − min and
- * min / max over all groups (fairlearn).
+ * The group fairness metrics come from the {@link FairnessMetric} registry (name, formula, ideal
+ * value, band and reference); this class adds the rates, performance metrics, individual indices
+ * and explanation methods. u is the pooled unprivileged group, p the privileged group; rates are
+ * weighted when weights are given.
  *
  * @since 0.1.0
  */
@@ -28,37 +30,9 @@ public final class MetricDefinitions {
         def("true_positive_rate", "True positive rate (TPR)", "TP / (TP + FN); undefined without positives", "");
         def("false_positive_rate", "False positive rate (FPR)", "FP / (FP + TN); undefined without negatives", "");
         def("positive_predictive_value", "Positive predictive value (PPV)", "TP / (TP + FP); undefined without predicted positives", "");
-        def("statistical_parity_difference", "Statistical parity difference", "SR(u) − SR(p)", AIF);
-        def("disparate_impact", "Disparate impact", "SR(u) / SR(p); the four-fifths rule asks 0.8 ≤ DI (and ≤ 1.25 both ways)",
-                "Feldman et al. 2015, doi:10.1145/2783258.2783311; 29 CFR 1607.4(D)");
-        def("equal_opportunity_difference", "Equal opportunity difference", "TPR(u) − TPR(p)", "Hardt et al. 2016, arXiv:1610.02413");
-        def("average_odds_difference", "Average odds difference", "½[(FPR(u) − FPR(p)) + (TPR(u) − TPR(p))]", AIF);
-        def("average_abs_odds_difference", "Average absolute odds difference", "½[|FPR(u) − FPR(p)| + |TPR(u) − TPR(p)|]", AIF);
-        def("error_rate_difference", "Error rate difference", "ERR(u) − ERR(p), ERR = 1 − accuracy", AIF);
-        def("error_rate_ratio", "Error rate ratio", "ERR(u) / ERR(p)", AIF);
-        def("false_positive_rate_difference", "False positive rate difference", "FPR(u) − FPR(p)", AIF);
-        def("false_positive_rate_ratio", "False positive rate ratio", "FPR(u) / FPR(p)", AIF);
-        def("false_negative_rate_difference", "False negative rate difference", "FNR(u) − FNR(p)", AIF);
-        def("false_negative_rate_ratio", "False negative rate ratio", "FNR(u) / FNR(p)", AIF);
-        def("false_discovery_rate_difference", "False discovery rate difference", "FDR(u) − FDR(p), FDR = FP / (TP + FP)", AIF);
-        def("false_discovery_rate_ratio", "False discovery rate ratio", "FDR(u) / FDR(p)", AIF);
-        def("false_omission_rate_difference", "False omission rate difference", "FOR(u) − FOR(p), FOR = FN / (TN + FN)", AIF);
-        def("false_omission_rate_ratio", "False omission rate ratio", "FOR(u) / FOR(p)", AIF);
-        def("true_positive_rate_difference", "True positive rate difference", "TPR(u) − TPR(p)", AIF);
-        def("true_positive_rate_ratio", "True positive rate ratio", "TPR(u) / TPR(p)", AIF);
-        def("between_group_theil_index", "Between-group Theil index", "Theil index of the benefits with every row given its group's mean benefit", "Speicher et al. 2018, doi:10.1145/3219819.3220046");
-        def("between_group_generalized_entropy_index", "Between-group generalized entropy index", "GE(2) with every row given its group's mean benefit", "Speicher et al. 2018");
-        def("between_group_coefficient_of_variation", "Between-group coefficient of variation", "√(2 · between-group GE(2))", "Speicher et al. 2018");
-        def("demographic_parity_difference", "Demographic parity difference", "max − min of SR over all groups", FL);
-        def("demographic_parity_ratio", "Demographic parity ratio", "min / max of SR over all groups", FL);
-        def("equalized_odds_difference", "Equalized odds difference", "max(TPR gap, FPR gap), gaps max − min over all groups", FL);
-        def("equalized_odds_ratio", "Equalized odds ratio", "min(TPR ratio, FPR ratio), ratios min / max over all groups", FL);
-        def("equalized_odds_difference_mean", "Equalized odds difference (mean)", "mean of the TPR and FPR gaps", FL);
-        def("equalized_odds_ratio_mean", "Equalized odds ratio (mean)", "mean of the TPR and FPR ratios", FL);
-        def("fairlearn_equal_opportunity_difference", "Equal opportunity difference (all groups)", "max − min of TPR over all groups", FL);
-        def("fairlearn_equal_opportunity_ratio", "Equal opportunity ratio (all groups)", "min / max of TPR over all groups", FL);
-        def("gini_selection_rate", "Gini of selection rates", "Σᵢ Σⱼ |rᵢ − rⱼ| / (2 k² mean r) over the k groups", "");
-        def("max_min_contrast_selection_rate", "Max-min contrast of selection rates", "(max r − min r) / (max r + min r)", "");
+        for (FairnessMetric m : FairnessMetric.values()) {
+            def(m.key(), m.displayName(), formula(m), m.reference());
+        }
         def("theil_index", "Theil index", "GE(1) = 1/n Σ (bᵢ/μ) ln(bᵢ/μ), benefit bᵢ = ŷᵢ − yᵢ + 1", "Speicher et al. 2018, doi:10.1145/3219819.3220046");
         def("generalized_entropy_index", "Generalized entropy index (α = 2)", "1/(n α(α−1)) Σ[(bᵢ/μ)^α − 1]", "Speicher et al. 2018");
         def("coefficient_of_variation", "Coefficient of variation", "√(2 · GE(2))", "Speicher et al. 2018");
@@ -73,6 +47,12 @@ public final class MetricDefinitions {
     }
 
     private MetricDefinitions() {
+    }
+
+    /** The registry's formula with the ideal value and, where there is one, the acceptable band. */
+    private static String formula(FairnessMetric m) {
+        String ideal = m.ideal() == 0.0 ? "0" : "1";
+        return m.formula() + "; ideal " + ideal + (m.band().isBounded() ? ", acceptable " + m.band() : "");
     }
 
     private static void def(String key, String name, String formula, String ref) {

@@ -1,5 +1,6 @@
 package dev.candor.report.html;
 
+import dev.candor.fairness.MetricKind;
 import dev.candor.report.Report;
 import dev.candor.report.chart.Chart;
 import dev.candor.report.chart.Charts;
@@ -108,24 +109,25 @@ public final class ReportCharts {
     private static void fairness(FairnessSection f, Map<String, Chart> out) {
         for (int a = 0; a < f.attributes().size(); a++) {
             FairnessSection.AttributeFairness af = f.attributes().get(a);
-            bandChart("fairness-ratio-" + a, "Ratio metrics for " + af.attribute(), af.metrics(), "ratio", 1.0,
-                    0.8, 1.25, out);
+            bandChart("fairness-ratio-" + a, "Ratio metrics for " + af.attribute(), af.metrics(), MetricKind.RATIO,
+                    out);
             bandChart("fairness-difference-" + a, "Difference metrics for " + af.attribute(), af.metrics(),
-                    "difference", 0.0, -0.1, 0.1, out);
+                    MetricKind.DIFFERENCE, out);
         }
     }
 
     /**
      * One band chart over the metrics of a kind. The band drawn is the widest policy band among
-     * them (the default one when no metric of the kind has a bound).
+     * them (the kind's default band from the registry, {@link MetricKind#band()}, on a side no metric
+     * bounds); the reference line is the kind's ideal value.
      */
-    private static void bandChart(String id, String title, List<FairnessSection.MetricRow> metrics, String kind,
-                                  double reference, double defaultLow, double defaultHigh, Map<String, Chart> out) {
+    private static void bandChart(String id, String title, List<FairnessSection.MetricRow> metrics, MetricKind kind,
+                                  Map<String, Chart> out) {
         List<FairnessSection.MetricRow> rows = new ArrayList<>();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (FairnessSection.MetricRow m : metrics) {
-            if (m.kind().equals(kind)) {
+            if (m.kind().equals(kind.key())) {
                 rows.add(m);
                 if (Double.isFinite(m.boundLow())) {
                     lo = Math.min(lo, m.boundLow());
@@ -139,10 +141,10 @@ public final class ReportCharts {
             return;
         }
         if (!Double.isFinite(lo)) {
-            lo = defaultLow;
+            lo = kind.band().lower();
         }
         if (!Double.isFinite(hi)) {
-            hi = defaultHigh;
+            hi = kind.band().upper();
         }
         int n = rows.size();
         String[] names = new String[n];
@@ -155,7 +157,7 @@ public final class ReportCharts {
             cl[i] = rows.get(i).ciLow();
             ch[i] = rows.get(i).ciHigh();
         }
-        put(out, Charts.bandBars(id, title, names, v, cl, ch, lo, hi, reference, kind));
+        put(out, Charts.bandBars(id, title, names, v, cl, ch, lo, hi, kind.ideal(), kind.key()));
     }
 
     private static void mitigation(MitigationSection m, Map<String, Chart> out) {

@@ -1,5 +1,6 @@
 package dev.candor.report.sections;
 
+import dev.candor.fairness.RocCurve;
 import java.util.Arrays;
 
 /**
@@ -7,11 +8,11 @@ import java.util.Arrays;
  * the score histogram and the calibration (reliability) curve.
  *
  * <ul>
- *   <li><b>ROC</b>: the points (FPR(t), TPR(t)) for every distinct score threshold t, from (0, 0) to
- *       (1, 1), with tied scores moving both rates at once (as scikit-learn's {@code roc_curve} with
- *       {@code drop_intermediate=False}). Long curves are thinned to at most {@code maxPoints} points,
- *       always keeping the first and last; thinning never changes the area by more than the
- *       largest step between kept points. Without positives or negatives the curve is undefined and
+ *   <li><b>ROC</b>: the points of {@link RocCurve} (FPR(t), TPR(t)) for every distinct score
+ *       threshold t, from (0, 0) to (1, 1), with tied scores moving both rates at once (as
+ *       scikit-learn's {@code roc_curve} with {@code drop_intermediate=False}). Long curves are
+ *       thinned to at most {@code maxPoints} of those points, always keeping the first and last;
+ *       thinning never changes the area by more than the largest step between kept points. Without positives or negatives the curve is undefined and
  *       empty arrays are returned.</li>
  *   <li><b>Histogram density</b>: counts per bin divided by (n · bin width), so the area is 1; the
  *       last bin is closed on the right. Without rows every density is NaN.</li>
@@ -39,38 +40,17 @@ public final class ScoreCurves {
         if (maxPoints < 2) {
             throw new IllegalArgumentException("maxPoints must be >= 2, got " + maxPoints);
         }
-        int n = y.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+        int[] labels = new int[y.length];
+        for (int i = 0; i < y.length; i++) {
+            labels[i] = y[i] == 1 ? 1 : 0;
         }
-        Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
-        long pos = Arrays.stream(y).filter(v -> v == 1).count();
-        long neg = n - pos;
-        if (pos == 0 || neg == 0) {
+        RocCurve curve = RocCurve.of(labels, scores, null);
+        if (!curve.isDefined()) {
             return new PerformanceSection.Curve(new double[0], new double[0]);
         }
-        double[] fx = new double[n + 1];
-        double[] ty = new double[n + 1];
-        int k = 1;
-        long tp = 0;
-        long fp = 0;
-        for (int i = 0; i < n; i++) {
-            int r = order[i];
-            if (y[r] == 1) {
-                tp++;
-            } else {
-                fp++;
-            }
-            boolean lastOfTie = i == n - 1 || scores[order[i + 1]] != scores[r];
-            if (lastOfTie) {
-                fx[k] = (double) fp / neg;
-                ty[k] = (double) tp / pos;
-                k++;
-            }
-        }
-        fx = Arrays.copyOf(fx, k);
-        ty = Arrays.copyOf(ty, k);
+        double[] fx = curve.falsePositiveRates();
+        double[] ty = curve.truePositiveRates();
+        int k = fx.length;
         if (k <= maxPoints) {
             return new PerformanceSection.Curve(fx, ty);
         }

@@ -154,8 +154,8 @@ public final class LimeTabular {
      *
      * @param model        the model to explain
      * @param trainingData the training rows (at least one, all of the same width, finite): they give
-     *                     the bins, the sampling frequencies and the scale; not copied after
-     *                     {@link Builder#build()} returns
+     *                     the bins, the sampling frequencies and the scale; copied here, so later
+     *                     changes to the array affect neither the builder nor the explainer
      * @return a builder with the reference's defaults
      */
     public static Builder builder(Model model, double[][] trainingData) {
@@ -367,7 +367,11 @@ public final class LimeTabular {
             }
             this.model = model;
             this.m = TrainingData.checkMatrix(trainingData, "trainingData");
-            this.training = trainingData; // read by build() only, never kept
+            // copied, so that what was checked here is what build() learns from
+            this.training = new double[trainingData.length][];
+            for (int i = 0; i < trainingData.length; i++) {
+                this.training[i] = trainingData[i].clone();
+            }
         }
 
         /**

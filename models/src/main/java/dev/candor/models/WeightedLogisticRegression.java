@@ -1,5 +1,6 @@
 package dev.candor.models;
 
+import dev.candor.core.linalg.Cholesky;
 import java.util.Objects;
 
 /**
@@ -16,7 +17,7 @@ import java.util.Objects;
  * weights give exactly the fit of the data with each row repeated that many times.
  *
  * <h2>Algorithm</h2>
- * Each step solves \( H d = g \) by Cholesky decomposition, where
+ * Each step solves \( H d = g \) by Cholesky decomposition ({@link Cholesky}, whose pivot tolerance decides when H is singular), where
  * \( g = \tilde X^\top (w \circ (p - y)) + \lambda (0, \beta) \) and
  * \( H = \tilde X^\top \mathrm{diag}(w_i p_i (1 - p_i)) \tilde X + \lambda\,\mathrm{diag}(0, 1, \dots, 1) \)
  * (\(\tilde X\) is \(X\) with a leading column of ones), and halves the step until the objective
@@ -219,13 +220,14 @@ public final class WeightedLogisticRegression {
                         + " iterations (gradient " + gnorm + " > " + threshold + ")"
                         + (l2 == 0 ? "; the classes may be separable: use an L2 penalty > 0" : ""));
             }
-            if (!cholesky(hess, d)) {
+            Cholesky chol = Cholesky.of(hess, d);
+            if (!chol.isFullRank()) {
                 throw new IllegalStateException("logistic regression: the Hessian is singular"
                         + (l2 == 0 ? " (collinear columns or separable classes): use an L2 penalty > 0"
                         : " (numerically; rescale the columns)"));
             }
             System.arraycopy(grad, 0, step, 0, d);
-            solve(hess, d, step);
+            chol.solveInPlace(step, 0);
             double slope = 0;
             for (int j = 0; j < d; j++) {
                 slope += grad[j] * step[j];
@@ -370,47 +372,6 @@ public final class WeightedLogisticRegression {
             m = Math.max(m, Math.abs(e));
         }
         return m;
-    }
-
-    /** In-place Cholesky factorization (lower triangle); false if not positive definite. */
-    private static boolean cholesky(double[] a, int d) {
-        for (int j = 0; j < d; j++) {
-            double s = a[j * d + j];
-            for (int k = 0; k < j; k++) {
-                s -= a[j * d + k] * a[j * d + k];
-            }
-            if (!(s > 1e-300) || !(s > 1e-13 * Math.abs(a[j * d + j]))) {
-                return false;
-            }
-            double l = Math.sqrt(s);
-            a[j * d + j] = l;
-            for (int i = j + 1; i < d; i++) {
-                double t = a[i * d + j];
-                for (int k = 0; k < j; k++) {
-                    t -= a[i * d + k] * a[j * d + k];
-                }
-                a[i * d + j] = t / l;
-            }
-        }
-        return true;
-    }
-
-    /** Solves L L^T z = b in place. */
-    private static void solve(double[] l, int d, double[] b) {
-        for (int i = 0; i < d; i++) {
-            double s = b[i];
-            for (int k = 0; k < i; k++) {
-                s -= l[i * d + k] * b[k];
-            }
-            b[i] = s / l[i * d + i];
-        }
-        for (int i = d - 1; i >= 0; i--) {
-            double s = b[i];
-            for (int k = i + 1; k < d; k++) {
-                s -= l[k * d + i] * b[k];
-            }
-            b[i] = s / l[i * d + i];
-        }
     }
 
     @Override

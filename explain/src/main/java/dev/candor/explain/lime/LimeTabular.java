@@ -2,9 +2,11 @@ package dev.candor.explain.lime;
 
 import dev.candor.core.Fingerprint;
 import dev.candor.core.Provenance;
+import dev.candor.explain.ExplanationFailedException;
 import dev.candor.explain.Model;
 import dev.candor.explain.ProgressListener;
 import dev.candor.explain.RowRandom;
+import dev.candor.explain.RowRunner;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -12,14 +14,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.Executor;
 
 /**
  * LIME for tabular data: explains one prediction of any model by a weighted linear surrogate
@@ -75,11 +71,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * exactly 0. An explained value of a categorical feature that never occurs in the training data,
  * a NaN or infinite value, or a row of the wrong width is rejected with an
  * {@link IllegalArgumentException} naming the column. A model that throws, returns the wrong number
- * of outputs or a non-finite output makes {@link #explain} throw an {@link IllegalStateException}
- * naming the row and the sample.
+ * of outputs or a non-finite output makes {@link #explain} throw an {@link ExplanationFailedException}
+ * (an {@link IllegalStateException}) naming the row, with the model's exception as the cause.
  *
- * <p>Instances are immutable and thread-safe (if the model is); {@link #explainAll} explains rows
- * in parallel with identical output for any number of threads.
+ * <p>The neighbourhood is drawn by {@link Neighbourhood}, the features chosen by
+ * {@link FeatureSelection} and the surrogate fitted by {@link WeightedRidge}.
+ * Instances are immutable and thread-safe (if the model is); {@link #explainAll} explains rows
+ * in parallel on a {@link RowRunner} with identical output for any number of threads.
  *
  * @since 0.1.0
  */
@@ -93,80 +91,29 @@ public final class LimeTabular {
 
     private final Model model;
     private final int m;
-    private final int numSamples;
     private final long seed;
     private final double kernelWidth;
     private final int numFeatures;
     private final FeatureSelection selection;
-    private final Discretization discretization;
-    private final boolean referenceCompatible;
-    private final boolean sampleAroundInstance;
     private final double ridgeAlpha;
-    private final int threads;
+    private final RowRunner runner;
     private final String[] names;
     private final boolean[] categorical;
     private final Map<Integer, List<String>> categoryNames;
-    private final Discretizer discretizer;           // null without discretization
-    private final LevelSampler[] samplers;           // null for a continuous feature without discretization
-    private final LevelSampler.Table levelTable;     // all samplers flattened, with discretization
-    private final double[][] categoryValues;         // sorted distinct values of categorical features
-    private final double[] mean;                     // without discretization: training mean
-    private final double[] scale;                    // without discretization: training std (1 if 0)
-    private final double[] kernelByDiffs;            // kernel weight by number of differing features
+    private final Neighbourhood neighbourhood;
     private final Fingerprint trainingFingerprint;
     private final Map<String, Object> parameters;
-    private final ThreadLocal<Workspace> workspace = ThreadLocal.withInitial(this::newWorkspace);
-
-    /** Per-thread buffers reused across explanations (the model must not keep the rows it is given). */
-    private static final class Workspace {
-        final double[][] rows;
-        final int[] diff;
-        final int[] start;
-        private final int n;
-        private final int m;
-        private double[] shifted;
-        private double[] dist;
-
-        Workspace(int n, int m) {
-            this.n = n;
-            this.m = m;
-            this.rows = new double[n][m];
-            this.diff = new int[(n - 1) * m + 1];
-            this.start = new int[n + 1];
-        }
-
-        double[] shifted() {
-            if (shifted == null) {
-                shifted = new double[n * m];
-            }
-            return shifted;
-        }
-
-        double[] dist() {
-            if (dist == null) {
-                dist = new double[n];
-            }
-            return dist;
-        }
-    }
-
-    private Workspace newWorkspace() {
-        return new Workspace(numSamples, m);
-    }
+    private final ThreadLocal<Neighbourhood.Workspace> workspace;
 
     private LimeTabular(Builder b) {
         this.model = b.model;
         this.m = b.m;
-        this.numSamples = b.numSamples;
         this.seed = b.seed;
         this.kernelWidth = Double.isNaN(b.kernelWidth) ? 0.75 * Math.sqrt(m) : b.kernelWidth;
         this.numFeatures = b.numFeatures <= 0 ? m : Math.min(b.numFeatures, m);
         this.selection = b.selection;
-        this.discretization = b.discretization;
-        this.referenceCompatible = b.referenceCompatible;
-        this.sampleAroundInstance = b.sampleAroundInstance;
         this.ridgeAlpha = b.ridgeAlpha;
-        this.threads = b.threads;
+        this.runner = RowRunner.of(b.threads, b.executor);
         this.names = b.names != null ? b.names.clone() : defaultNames(m);
         this.categorical = new boolean[m];
         for (int j : b.categorical) {
@@ -174,89 +121,21 @@ public final class LimeTabular {
         }
         Map<Integer, List<String>> cn = new TreeMap<>(b.categoryNames);
         this.categoryNames = Collections.unmodifiableMap(cn);
-        double[][] data = b.training;
-        int n = data.length;
-        this.categoryValues = new double[m][];
-        this.samplers = new LevelSampler[m];
-        for (int j = 0; j < m; j++) {
-            if (!categorical[j]) {
-                continue;
-            }
-            TreeMap<Double, long[]> counts = new TreeMap<>();
-            for (double[] row : data) {
-                counts.computeIfAbsent(row[j], k -> new long[1])[0]++;
-            }
-            double[] values = new double[counts.size()];
-            long[] c = new long[counts.size()];
-            int t = 0;
-            for (Map.Entry<Double, long[]> e : counts.entrySet()) {
-                values[t] = e.getKey();
-                c[t++] = e.getValue()[0];
-            }
-            categoryValues[j] = values;
-            samplers[j] = LevelSampler.categorical(c, values);
-            List<String> labels = cn.get(j);
-            if (labels != null) {
-                for (int i = 0; i < n; i++) {
-                    double v = data[i][j];
-                    if (v != Math.rint(v) || v < 0 || v >= labels.size()) {
-                        throw new IllegalArgumentException("trainingData: row " + i + ", column " + j + " ("
-                                + names[j] + ") is " + v + ", which has no category name (names given for codes 0.."
-                                + (labels.size() - 1) + ")");
-                    }
-                }
-            }
-        }
-        if (discretization != Discretization.NONE) {
-            this.discretizer = Discretizer.fit(discretization, data, categorical, b.labels, names);
-            for (int j = 0; j < m; j++) {
-                if (!categorical[j]) {
-                    samplers[j] = LevelSampler.bins(discretizer.bins(j), referenceCompatible);
-                }
-            }
-            this.levelTable = new LevelSampler.Table(samplers);
-            this.mean = null;
-            this.scale = null;
-        } else {
-            this.discretizer = null;
-            this.levelTable = null;
-            this.mean = new double[m];
-            this.scale = new double[m];
-            for (int j = 0; j < m; j++) {
-                if (categorical[j]) {
-                    scale[j] = 1;
-                    continue;
-                }
-                double s = 0;
-                for (double[] row : data) {
-                    s += row[j];
-                }
-                double mu = s / n;
-                double ss = 0;
-                for (double[] row : data) {
-                    double d = row[j] - mu;
-                    ss += d * d;
-                }
-                double sd = Math.sqrt(ss / n);
-                mean[j] = mu;
-                scale[j] = sd == 0 ? 1 : sd;
-            }
-        }
-        this.kernelByDiffs = new double[m + 1];
-        for (int d = 0; d <= m; d++) {
-            kernelByDiffs[d] = kernel(Math.sqrt(d));
-        }
-        this.trainingFingerprint = Fingerprint.of(data);
+        this.neighbourhood = new Neighbourhood(b.training, categorical, cn, names, b.discretization,
+                b.labels == null ? null : b.labels.clone(), b.referenceCompatible, b.sampleAroundInstance,
+                kernelWidth, b.numSamples);
+        this.workspace = ThreadLocal.withInitial(neighbourhood::newWorkspace);
+        this.trainingFingerprint = Fingerprint.of(b.training);
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("numSamples", numSamples);
-        p.put("discretization", discretization);
+        p.put("numSamples", b.numSamples);
+        p.put("discretization", b.discretization);
         p.put("kernelWidth", kernelWidth);
         p.put("numFeatures", numFeatures);
         p.put("featureSelection", selection);
         p.put("ridgeAlpha", ridgeAlpha);
-        p.put("referenceCompatibleUndiscretize", referenceCompatible);
-        if (discretization == Discretization.NONE) {
-            p.put("sampleAroundInstance", sampleAroundInstance);
+        p.put("referenceCompatibleUndiscretize", b.referenceCompatible);
+        if (b.discretization == Discretization.NONE) {
+            p.put("sampleAroundInstance", b.sampleAroundInstance);
         }
         p.put("categoricalFeatures", Arrays.toString(b.categorical));
         this.parameters = Collections.unmodifiableMap(p);
@@ -270,17 +149,13 @@ public final class LimeTabular {
         return s;
     }
 
-    private double kernel(double d) {
-        return Math.sqrt(Math.exp(-(d * d) / (kernelWidth * kernelWidth)));
-    }
-
     /**
      * Starts a builder.
      *
      * @param model        the model to explain
      * @param trainingData the training rows (at least one, all of the same width, finite): they give
-     *                     the bins, the sampling frequencies and the scale; not copied after
-     *                     {@link Builder#build()} returns
+     *                     the bins, the sampling frequencies and the scale; copied here, so later
+     *                     changes to the array affect neither the builder nor the explainer
      * @return a builder with the reference's defaults
      */
     public static Builder builder(Model model, double[][] trainingData) {
@@ -309,13 +184,13 @@ public final class LimeTabular {
      */
     public LimeExplanation explain(double[] x, long index) {
         TrainingData.checkRow(x, m, "x");
-        int[] xLevel = levelsOf(x, "x");
-        return explainChecked(x, xLevel, index);
+        int[] xLevel = neighbourhood.levelsOf(x, "x");
+        return RowRunner.one(index, () -> explainChecked(workspace.get(), x, xLevel, index));
     }
 
     /**
-     * Explains many rows in parallel on {@link Builder#threads(int)} threads, row i with the random
-     * stream of index i: the result is the same for any number of threads.
+     * Explains many rows in parallel on {@link Builder#threads(int)} workers (see {@link RowRunner}),
+     * row i with the random stream of index i: the result is the same for any number of threads.
      *
      * @param rows the rows to explain
      * @return one explanation per row, in order
@@ -330,8 +205,8 @@ public final class LimeTabular {
      * @param rows     the rows to explain (each checked before any work starts)
      * @param listener receives (rows done, rows in all)
      * @return one explanation per row, in order
-     * @throws IllegalArgumentException if a row is invalid (the message names it)
-     * @throws IllegalStateException    if the model fails
+     * @throws IllegalArgumentException   if a row is invalid (the message names it), before any work
+     * @throws ExplanationFailedException if the model fails on a row (the lowest such row is named)
      */
     public List<LimeExplanation> explainAll(double[][] rows, ProgressListener listener) {
         if (rows == null) {
@@ -340,9 +215,10 @@ public final class LimeTabular {
         int[][] levels = new int[rows.length][];
         for (int i = 0; i < rows.length; i++) {
             TrainingData.checkRow(rows[i], m, "rows[" + i + "]");
-            levels[i] = levelsOf(rows[i], "rows[" + i + "]");
+            levels[i] = neighbourhood.levelsOf(rows[i], "rows[" + i + "]");
         }
-        return run(rows.length, i -> explainChecked(rows[i], levels[i], i), listener);
+        return runner.run(rows.length, neighbourhood::newWorkspace,
+                (ws, i) -> explainChecked(ws, rows[i], levels[i], i), listener);
     }
 
     /**
@@ -375,14 +251,15 @@ public final class LimeTabular {
             throw new IllegalArgumentException("topK: must be in [1, " + m + "], got " + topK);
         }
         TrainingData.checkRow(x, m, "x");
-        int[] xLevel = levelsOf(x, "x");
-        List<LimeExplanation> all = run(runs, i -> explainChecked(x, xLevel, i), ProgressListener.NONE);
+        int[] xLevel = neighbourhood.levelsOf(x, "x");
+        List<LimeExplanation> all = runner.run(runs, neighbourhood::newWorkspace,
+                (ws, i) -> explainChecked(ws, x, xLevel, i), ProgressListener.NONE);
         return StabilitySummary.of(all, topK, m);
     }
 
     /** @return the discretizer, or null without discretization */
     public Discretizer discretizer() {
-        return discretizer;
+        return neighbourhood.discretizer();
     }
 
     /** @return the kernel width in use */
@@ -400,138 +277,10 @@ public final class LimeTabular {
         return parameters;
     }
 
-    private interface RowTask {
-        LimeExplanation explain(int i);
-    }
-
-    private List<LimeExplanation> run(int n, RowTask task, ProgressListener listener) {
-        LimeExplanation[] out = new LimeExplanation[n];
-        int t = Math.min(threads, n);
-        AtomicLong done = new AtomicLong();
-        if (t <= 1) {
-            for (int i = 0; i < n; i++) {
-                out[i] = task.explain(i);
-                listener.progress(done.incrementAndGet(), n);
-            }
-            return List.of(out);
-        }
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
-            Thread th = new Thread(r, "candor-lime");
-            th.setDaemon(true);
-            return th;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < t; w++) {
-                futures.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                        out[i] = task.explain(i);
-                        listener.progress(done.incrementAndGet(), n);
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    next.set(n);
-                    Throwable c = e.getCause();
-                    if (c instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    if (c instanceof Error er) {
-                        throw er;
-                    }
-                    throw new IllegalStateException(c);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while explaining rows", e);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return List.of(out);
-    }
-
-    /** The level (bin or category index) of each feature of x; -1 for continuous features without bins. */
-    private int[] levelsOf(double[] x, String name) {
-        int[] lv = new int[m];
-        for (int j = 0; j < m; j++) {
-            if (categorical[j]) {
-                int k = Arrays.binarySearch(categoryValues[j], x[j]);
-                if (k < 0) {
-                    throw new IllegalArgumentException(name + ": column " + j + " (" + names[j] + ") is " + x[j]
-                            + ", a category never seen in the training data (seen: "
-                            + Arrays.toString(categoryValues[j]) + "); LIME samples categories from their training "
-                            + "frequencies and cannot explain an unseen one");
-                }
-                lv[j] = k;
-            } else if (discretizer != null) {
-                lv[j] = discretizer.bin(j, x[j]);
-            } else {
-                lv[j] = -1;
-            }
-        }
-        return lv;
-    }
-
-    private LimeExplanation explainChecked(double[] x, int[] xLevel, long index) {
-        SplittableRandom rng = RowRandom.forRow(seed, index);
-        int n = numSamples;
-        Workspace ws = workspace.get();
-        double[][] rows = ws.rows;
-        System.arraycopy(x, 0, rows[0], 0, m);
-        double[] shiftX = new double[m];
-        WeightedRidge.Moments mo;
-        double[] y;
-        if (discretizer != null) {
-            Arrays.fill(shiftX, 1.0);
-            LevelSampler.Table table = levelTable;
-            int[] diff = ws.diff;
-            int[] start = ws.start;
-            sampleBins(table, rows, xLevel, diff, start, rng);
-            y = predict(rows, index);
-            mo = new WeightedRidge.Moments(shiftX, y[0]);
-            mo.addBinaryRows(diff, start, n, y, kernelByDiffs);
-        } else {
-            for (int j = 0; j < m; j++) {
-                shiftX[j] = categorical[j] ? 1.0 : (x[j] - mean[j]) / scale[j];
-            }
-            double[] shifted = ws.shifted();
-            double[] dist = ws.dist();
-            for (int i = 1; i < n; i++) {
-                double[] r = rows[i];
-                double d2 = 0;
-                int base = i * m;
-                for (int j = 0; j < m; j++) {
-                    double z;
-                    if (categorical[j]) {
-                        LevelSampler s = samplers[j];
-                        int pos = s.draw(rng);
-                        r[j] = s.value(pos, rng);
-                        z = s.level(pos) == xLevel[j] ? 0.0 : -1.0;
-                    } else {
-                        double v = rng.nextGaussian() * scale[j] + (sampleAroundInstance ? x[j] : mean[j]);
-                        r[j] = v;
-                        z = (v - mean[j]) / scale[j] - shiftX[j];
-                    }
-                    shifted[base + j] = z;
-                    d2 += z * z;
-                }
-                dist[i] = Math.sqrt(d2);
-            }
-            y = predict(rows, index);
-            mo = new WeightedRidge.Moments(shiftX, y[0]);
-            double[] d = new double[m];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(shifted, i * m, d, 0, m);
-                mo.addDense(d, y[i], kernel(dist[i]));
-            }
-        }
-        mo.symmetrize();
-        int[] used = select(mo, shiftX);
+    private LimeExplanation explainChecked(Neighbourhood.Workspace ws, double[] x, int[] xLevel, long index) {
+        WeightedRidge.Moments mo = neighbourhood.draw(ws, x, xLevel, RowRandom.forRow(seed, index),
+                rows -> predict(rows, index));
+        int[] used = selection.select(mo, mo.shiftX, numFeatures);
         WeightedRidge.Fit fit = WeightedRidge.fit(mo, used, ridgeAlpha);
         double[] weights = new double[m];
         for (int r = 0; r < used.length; r++) {
@@ -548,39 +297,12 @@ public final class LimeTabular {
         Map<String, Object> p = new LinkedHashMap<>(parameters);
         p.put("row", index);
         Provenance prov = Provenance.of("LimeTabular", p, seed, trainingFingerprint);
-        return new LimeExplanation(weights, fit.intercept(), fit.score(), status, fit.atShift(), y[0], features,
+        return new LimeExplanation(weights, fit.intercept(), fit.score(), status, fit.atShift(), mo.shiftY, features,
                 conditions(x, xLevel), prov);
     }
 
-    /**
-     * Fills rows 1..n−1 with values drawn bin by bin and lists, for each row, the features whose bin
-     * differs from x's ({@code diff[start[i]..start[i+1])}, ascending). Kept small and separate so the
-     * compiler optimizes the hot loop on its own.
-     */
-    private void sampleBins(LevelSampler.Table table, double[][] rows, int[] xLevel, int[] diff, int[] start,
-                            SplittableRandom rng) {
-        int cursor = 0;
-        int[] level = table.level;
-        for (int i = 1; i < rows.length; i++) {
-            double[] r = rows[i];
-            for (int j = 0; j < m; j++) {
-                int pos = table.draw(j, rng);
-                r[j] = table.value(pos, rng);
-                diff[cursor] = j; // kept only when the level differs: branch-free on a random outcome
-                cursor += level[pos] != xLevel[j] ? 1 : 0;
-            }
-            start[i + 1] = cursor;
-        }
-    }
-
     private double[] predict(double[][] rows, long index) {
-        double[] y;
-        try {
-            y = model.predict(rows);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("the model failed on the " + rows.length
-                    + "-row neighbourhood of row " + index + ": " + e, e);
-        }
+        double[] y = model.predict(rows); // a model exception is reported with the row by the caller
         if (y == null || y.length != rows.length) {
             throw new IllegalStateException("the model returned " + (y == null ? "null" : y.length + " outputs")
                     + " for the " + rows.length + "-row neighbourhood of row " + index + ", expected one per row");
@@ -595,66 +317,6 @@ public final class LimeTabular {
         return y;
     }
 
-    private int[] select(WeightedRidge.Moments mo, double[] shiftX) {
-        int k = numFeatures;
-        FeatureSelection s = selection;
-        if (s == FeatureSelection.AUTO) {
-            s = k <= 6 ? FeatureSelection.FORWARD_SELECTION : FeatureSelection.HIGHEST_WEIGHTS;
-        }
-        int[] all = new int[m];
-        for (int j = 0; j < m; j++) {
-            all[j] = j;
-        }
-        switch (s) {
-            case NONE:
-                return all;
-            case HIGHEST_WEIGHTS: {
-                if (k >= m) {
-                    return all;
-                }
-                WeightedRidge.Fit f = WeightedRidge.fit(mo, all, 0.01);
-                Integer[] order = new Integer[m];
-                double[] key = new double[m];
-                for (int j = 0; j < m; j++) {
-                    order[j] = j;
-                    key[j] = Math.abs(f.coef()[j] * shiftX[j]);
-                }
-                Arrays.sort(order, (a, b) -> Double.compare(key[b], key[a]));
-                int[] out = new int[k];
-                for (int r = 0; r < k; r++) {
-                    out[r] = order[r];
-                }
-                return out;
-            }
-            default: {
-                int[] used = new int[0];
-                boolean[] taken = new boolean[m];
-                for (int step = 0; step < k; step++) {
-                    double best = -1e8;
-                    int bestFeature = -1;
-                    for (int j = 0; j < m; j++) {
-                        if (taken[j]) {
-                            continue;
-                        }
-                        int[] trial = Arrays.copyOf(used, used.length + 1);
-                        trial[used.length] = j;
-                        double score = WeightedRidge.fit(mo, trial, 0).score();
-                        if (bestFeature < 0 || score > best) {
-                            if (bestFeature < 0 || !Double.isNaN(score)) {
-                                best = Double.isNaN(score) ? best : score;
-                                bestFeature = j;
-                            }
-                        }
-                    }
-                    taken[bestFeature] = true;
-                    used = Arrays.copyOf(used, used.length + 1);
-                    used[used.length - 1] = bestFeature;
-                }
-                return used;
-            }
-        }
-    }
-
     private List<String> conditions(double[] x, int[] xLevel) {
         List<String> c = new ArrayList<>(m);
         for (int j = 0; j < m; j++) {
@@ -662,8 +324,8 @@ public final class LimeTabular {
                 List<String> labels = categoryNames.get(j);
                 String value = labels != null ? labels.get((int) x[j]) : formatValue(x[j]);
                 c.add(names[j] + "=" + value);
-            } else if (discretizer != null) {
-                c.add(discretizer.condition(j, xLevel[j]));
+            } else if (neighbourhood.discretizer() != null) {
+                c.add(neighbourhood.discretizer().condition(j, xLevel[j]));
             } else {
                 c.add(names[j]);
             }
@@ -693,7 +355,8 @@ public final class LimeTabular {
         private boolean referenceCompatible;
         private boolean sampleAroundInstance;
         private double ridgeAlpha = 1.0;
-        private int threads = Runtime.getRuntime().availableProcessors();
+        private int threads = RowRunner.defaultThreads();
+        private Executor executor;
         private String[] names;
         private int[] categorical = new int[0];
         private final Map<Integer, List<String>> categoryNames = new HashMap<>();
@@ -704,7 +367,11 @@ public final class LimeTabular {
             }
             this.model = model;
             this.m = TrainingData.checkMatrix(trainingData, "trainingData");
-            this.training = trainingData;
+            // copied, so that what was checked here is what build() learns from
+            this.training = new double[trainingData.length][];
+            for (int i = 0; i < trainingData.length; i++) {
+                this.training[i] = trainingData[i].clone();
+            }
         }
 
         /**
@@ -832,6 +499,16 @@ public final class LimeTabular {
                 throw new IllegalArgumentException("threads: must be >= 1, got " + threads);
             }
             this.threads = threads;
+            return this;
+        }
+
+        /**
+         * @param executor where the helper workers of {@link #explainAll} and {@link #explainStability}
+         *                 run (null, the default: a private pool per call; see {@link RowRunner})
+         * @return this builder
+         */
+        public Builder executor(Executor executor) {
+            this.executor = executor;
             return this;
         }
 

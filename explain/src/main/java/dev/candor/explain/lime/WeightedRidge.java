@@ -1,5 +1,7 @@
 package dev.candor.explain.lime;
 
+import dev.candor.core.linalg.Cholesky;
+
 /**
  * Weighted ridge regression with an unpenalized intercept, solved from sufficient statistics so
  * that one pass over the neighbourhood serves every subset of features (feature selection fits
@@ -217,54 +219,10 @@ final class WeightedRidge {
     }
 
     /**
-     * Solves A x = c for symmetric positive semi-definite A (row-major p×p) by Cholesky; a pivot
-     * that is not clearly positive marks a dependent column whose coefficient is set to 0.
+     * Solves A x = c for symmetric positive semi-definite A (row-major p×p) by {@link Cholesky}; a
+     * pivot below its tolerance marks a dependent column, whose coefficient is set to 0.
      */
     static double[] solveSpd(double[] a, double[] c, int p) {
-        double[] l = new double[p * p];
-        boolean[] dropped = new boolean[p];
-        for (int j = 0; j < p; j++) {
-            double d = a[j * p + j];
-            for (int k = 0; k < j; k++) {
-                d -= l[j * p + k] * l[j * p + k];
-            }
-            double scale = Math.abs(a[j * p + j]);
-            if (d <= 1e-12 * scale || d <= 0) {
-                dropped[j] = true;
-                continue;
-            }
-            double ljj = Math.sqrt(d);
-            l[j * p + j] = ljj;
-            for (int i = j + 1; i < p; i++) {
-                double s = a[i * p + j];
-                for (int k = 0; k < j; k++) {
-                    s -= l[i * p + k] * l[j * p + k];
-                }
-                l[i * p + j] = s / ljj;
-            }
-        }
-        double[] z = new double[p];
-        for (int i = 0; i < p; i++) {
-            if (dropped[i]) {
-                continue;
-            }
-            double s = c[i];
-            for (int k = 0; k < i; k++) {
-                s -= l[i * p + k] * z[k];
-            }
-            z[i] = s / l[i * p + i];
-        }
-        double[] x = new double[p];
-        for (int i = p - 1; i >= 0; i--) {
-            if (dropped[i]) {
-                continue;
-            }
-            double s = z[i];
-            for (int k = i + 1; k < p; k++) {
-                s -= l[k * p + i] * x[k];
-            }
-            x[i] = s / l[i * p + i];
-        }
-        return x;
+        return Cholesky.of(a, p).solve(c);
     }
 }

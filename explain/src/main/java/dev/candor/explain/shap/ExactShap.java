@@ -3,11 +3,17 @@ package dev.candor.explain.shap;
 import dev.candor.core.Fingerprint;
 import dev.candor.core.Provenance;
 import dev.candor.explain.Background;
+import dev.candor.explain.ExplanationFailedException;
 import dev.candor.explain.Model;
-import java.util.Arrays;
+import dev.candor.explain.MultiOutputModel;
+import dev.candor.explain.ProgressListener;
+import dev.candor.explain.RowRunner;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 /**
  * Exact interventional Shapley values by brute force over all 2^M coalitions (Shapley 1953,
@@ -18,10 +24,15 @@ import java.util.Objects;
  * {@code phi_i = sum_{S not containing i} |S|! (M - |S| - 1)! / M! (v(S u {i}) - v(S))}.
  * Players whose columns equal every background value are dummies (v does not change when they join)
  * and get exactly 0; they are left out of the enumeration, which does not change the other values.
+ * The coalitions are evaluated by the same {@link CoalitionEvaluator} as KernelSHAP's, so a
+ * {@link MultiOutputModel} has every output explained from one set of model calls.
  *
- * <p>Cost: {@code 2^M * backgroundRows} model rows, in batches of at most {@code maxBatchRows}; memory
- * {@code 2^M} doubles. M (varying players) is limited to {@link Builder#maxPlayers(int)}, default
- * {@value #DEFAULT_MAX_PLAYERS}, at most {@value #MAX_PLAYERS}; above it {@code explain} throws.
+ * <p>Cost: {@code 2^M * backgroundRows} model rows (fewer distinct ones with
+ * {@link Builder#deduplicateRows(boolean)}), in batches of at most {@code maxBatchRows}; memory
+ * {@code 2^M * outputs} doubles. M (varying players) is limited to {@link Builder#maxPlayers(int)},
+ * default {@value #DEFAULT_MAX_PLAYERS}, at most {@value #MAX_PLAYERS}; above it {@code explain} throws.
+ *
+ * <p>Instances are immutable and thread-safe (if the model is).
  *
  * @since 0.1.0
  */
@@ -32,30 +43,35 @@ public final class ExactShap {
     /** Hard limit on varying players (2^26 coalitions, 512 MiB of coalition values). */
     public static final int MAX_PLAYERS = 26;
 
-    private final Model model;
-    private final double[][] bg;
-    private final double[] bgw;
-    private final int d;
+    /** Coalitions whose masks are built and evaluated at once (bounds the mask and index buffers). */
+    private static final int CHUNK = 1 << 14;
+
+    private final CoalitionEvaluator evaluator;
     private final FeatureGroups groups;
+    private final int outputs;
     private final Link link;
     private final int maxPlayers;
-    private final int maxBatchRows;
-    private final Fingerprint backgroundFingerprint;
+    private final RowRunner runner;
+    private final ProgressListener progress;
+    private final Map<String, Object> parameters;
 
     private ExactShap(Builder b) {
-        this.model = b.model;
-        this.bg = b.background.rows();
-        this.bgw = b.background.weights();
-        this.d = b.background.width();
-        this.groups = b.groups == null ? FeatureGroups.singletons(d) : b.groups;
-        if (groups.width() != d) {
-            throw new IllegalArgumentException("groups cover " + groups.width() + " columns but the background has "
-                    + d + " columns");
-        }
+        this.groups = b.groups == null ? FeatureGroups.singletons(b.background.width()) : b.groups;
+        this.evaluator = new CoalitionEvaluator(b.model, b.background, groups, b.link, b.maxBatchRows, b.dedup);
+        this.outputs = evaluator.outputs();
         this.link = b.link;
         this.maxPlayers = b.maxPlayers;
-        this.maxBatchRows = b.maxBatchRows;
-        this.backgroundFingerprint = b.background.fingerprint();
+        this.runner = RowRunner.of(b.threads, b.executor);
+        this.progress = b.progress;
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("link", link);
+        p.put("players", groups.size());
+        p.put("backgroundRows", evaluator.backgroundRows());
+        p.put("backgroundFingerprint", b.background.fingerprint());
+        if (outputs > 1) {
+            p.put("outputs", outputs);
+        }
+        this.parameters = Collections.unmodifiableMap(p);
     }
 
     /**
@@ -64,146 +80,159 @@ public final class ExactShap {
      * @return a builder
      */
     public static Builder builder(Model model, Background background) {
-        return new Builder(Objects.requireNonNull(model, "model"), Objects.requireNonNull(background, "background"));
+        return new Builder(BatchModel.of(model), background);
+    }
+
+    /**
+     * A builder for a multi-output model: {@link #explainOutputs(double[])} explains every output
+     * from one set of model calls, {@link #explain(double[])} output 0.
+     *
+     * @param model      the model
+     * @param background the background data
+     * @return a builder
+     */
+    public static Builder builder(MultiOutputModel model, Background background) {
+        return new Builder(BatchModel.of(model), background);
+    }
+
+    /** @return the number of model outputs explained */
+    public int outputs() {
+        return outputs;
     }
 
     /**
      * @param x the row to explain
-     * @return its exact Shapley values ({@code exact()} is true)
+     * @return its exact Shapley values ({@code exact()} is true), of output 0
      * @throws IllegalArgumentException if x has the wrong width or non-finite values, more players vary
      *                                  than the limit, or the model returns bad outputs
      */
     public ShapExplanation explain(double[] x) {
-        Objects.requireNonNull(x, "x");
-        if (x.length != d) {
-            throw new IllegalArgumentException("x has " + x.length + " columns but the background has " + d);
+        return explainOutputs(x).get(0);
+    }
+
+    /**
+     * @param x the row to explain
+     * @return its exact Shapley values, one explanation per model output
+     * @throws IllegalArgumentException as {@link #explain(double[])}
+     */
+    public List<ShapExplanation> explainOutputs(double[] x) {
+        evaluator.checkRow(x, "x", -1);
+        return List.of(explainRow(evaluator.buffers(), x));
+    }
+
+    /**
+     * Explains many rows in parallel on a {@link RowRunner} ({@link Builder#threads(int)},
+     * {@link Builder#executor(Executor)}); the values do not depend on either.
+     *
+     * @param rows the rows
+     * @return the explanations of output 0
+     * @throws IllegalArgumentException    on a bad row (naming it), before any work starts
+     * @throws ExplanationFailedException if explaining a row fails (naming the lowest such row)
+     */
+    public ShapExplanations explainAll(double[][] rows) {
+        return explainAllOutputs(rows, progress).get(0);
+    }
+
+    /**
+     * Like {@link #explainAll(double[][])}, for every output, reporting to the given listener.
+     *
+     * @param rows     the rows
+     * @param progress called after each explained row (from worker threads)
+     * @return one batch of explanations per output
+     */
+    public List<ShapExplanations> explainAllOutputs(double[][] rows, ProgressListener progress) {
+        Objects.requireNonNull(rows, "rows");
+        Objects.requireNonNull(progress, "progress");
+        for (int i = 0; i < rows.length; i++) {
+            evaluator.checkRow(rows[i], "rows", i);
         }
-        for (int j = 0; j < d; j++) {
-            if (!Double.isFinite(x[j])) {
-                throw new IllegalArgumentException("x, column " + j + " is " + x[j] + "; values must be finite");
-            }
-        }
-        int[][] cols = groups.columnsUnsafe();
-        int players = cols.length;
+        List<ShapExplanation[]> res = runner.run(rows.length, evaluator::buffers,
+                (buf, i) -> explainRow(buf, rows[i]), progress);
+        return ShapExplanations.byOutput(rows, res, outputs, groups,
+                Provenance.of("ExactShap", parameters, null, Fingerprint.of(rows)));
+    }
+
+    private ShapExplanation[] explainRow(CoalitionEvaluator.Buffers buf, double[] x) {
+        int players = groups.size();
         int[] varying = new int[players];
-        int m = 0;
-        for (int g = 0; g < players; g++) {
-            boolean v = false;
-            for (int c : cols[g]) {
-                for (double[] z : bg) {
-                    v |= z[c] != x[c];
-                }
-            }
-            if (v) {
-                varying[m++] = g;
-            }
-        }
+        int m = evaluator.varyingPlayers(x, varying);
         if (m > maxPlayers) {
             throw new IllegalArgumentException(m + " players vary, above the exact enumeration limit of " + maxPlayers
                     + " (2^" + m + " coalitions); use KernelShap, or raise maxPlayers up to " + MAX_PLAYERS);
         }
-        int n = bg.length;
         int total = 1 << m;
-        double[] v = new double[total];
-        int per = Math.max(1, maxBatchRows / n);
-        double[][] buf = new double[Math.min(total, per) * n][d];
-        for (int start = 0; start < total; start += per) {
-            int end = Math.min(total, start + per);
-            int rowsUsed = (end - start) * n;
-            double[][] rows = rowsUsed == buf.length ? buf : Arrays.copyOf(buf, rowsUsed);
-            int r = 0;
-            for (int s = start; s < end; s++) {
-                for (int b = 0; b < n; b++) {
-                    double[] row = rows[r++];
-                    System.arraycopy(bg[b], 0, row, 0, d);
-                    for (int j = 0; j < m; j++) {
-                        if ((s >>> j & 1) != 0) {
-                            for (int c : cols[varying[j]]) {
-                                row[c] = x[c];
-                            }
-                        }
-                    }
+        double[] v = new double[total * outputs]; // v[s * outputs + k]: coalition s, bit j = varying[j]
+        int chunk = Math.min(total, CHUNK);
+        byte[] masks = new byte[chunk * m];
+        double[] fx = null;
+        for (int start = 0; start < total; start += chunk) {
+            int count = Math.min(chunk, total - start);
+            for (int c = 0; c < count; c++) {
+                int s = start + c;
+                for (int j = 0; j < m; j++) {
+                    masks[c * m + j] = (byte) (s >>> j & 1);
                 }
             }
-            double[] out = model.predict(rows);
-            if (out == null || out.length != rowsUsed) {
-                throw new IllegalArgumentException("model returned " + (out == null ? "null" : out.length + " values")
-                        + " for a batch of " + rowsUsed + " rows; expected one value per row");
-            }
-            for (int s = start; s < end; s++) {
-                double acc = 0;
-                int base = (s - start) * n;
-                for (int b = 0; b < n; b++) {
-                    double o = out[base + b];
-                    if (!Double.isFinite(o)) {
-                        throw new IllegalArgumentException("model returned " + o + " for coalition " + s
-                                + " with background row " + b + "; outputs must be finite");
-                    }
-                    acc += bgw[b] * o;
-                }
-                if (link == Link.LOGIT && !(acc > 0 && acc < 1)) {
-                    throw new IllegalArgumentException("the mean model output of coalition " + s + " is " + acc
-                            + "; the logit link needs outputs strictly between 0 and 1");
-                }
-                v[s] = link.apply(acc);
-            }
+            // with no varying player the only coalition is empty: evaluate x beside it for the prediction
+            fx = evaluator.evaluate(buf, x, varying, m, masks, count, v, start, m == 0, start);
         }
         // weight of a coalition of size s for a player outside it: s! (m - s - 1)! / m!
         double[] w = new double[Math.max(m, 1)];
         for (int s = 0; s < m; s++) {
             w[s] = 1.0 / (m * Coalitions.binomial(m - 1, s));
         }
-        double[] phiVarying = new double[m];
-        for (int s = 0; s < total; s++) {
-            int size = Integer.bitCount(s);
-            if (size == m) {
-                continue;
-            }
-            double ws = w[size];
-            double vs = v[s];
-            for (int j = 0; j < m; j++) {
-                if ((s >>> j & 1) == 0) {
-                    phiVarying[j] += ws * (v[s | (1 << j)] - vs);
+        ShapExplanation[] res = new ShapExplanation[outputs];
+        for (int k = 0; k < outputs; k++) {
+            double[] phiVarying = new double[m];
+            for (int s = 0; s < total; s++) {
+                int size = Integer.bitCount(s);
+                if (size == m) {
+                    continue;
+                }
+                double ws = w[size];
+                double vs = v[s * outputs + k];
+                for (int j = 0; j < m; j++) {
+                    if ((s >>> j & 1) == 0) {
+                        phiVarying[j] += ws * (v[(s | (1 << j)) * outputs + k] - vs);
+                    }
                 }
             }
-        }
-        double[] phi = new double[players];
-        for (int j = 0; j < m; j++) {
-            phi[varying[j]] = phiVarying[j];
-        }
-        double base = v[0];
-        double pred;
-        if (m == 0) {
-            double[] o = model.predict(new double[][] {x.clone()});
-            if (o == null || o.length != 1 || !Double.isFinite(o[0])) {
-                throw new IllegalArgumentException("model returned a bad output for x: " + Arrays.toString(o));
+            double[] phi = new double[players];
+            for (int j = 0; j < m; j++) {
+                phi[varying[j]] = phiVarying[j];
             }
-            pred = link.apply(o[0]);
-        } else {
-            pred = v[total - 1];
+            double pred = m == 0 ? link.apply(fx[k]) : v[(total - 1) * outputs + k];
+            Map<String, Object> p = new LinkedHashMap<>(parameters);
+            p.put("varyingPlayers", m);
+            if (outputs > 1) {
+                p.put("output", k);
+            }
+            res[k] = new ShapExplanation(v[k], phi, pred, link, total, true,
+                    Provenance.of("ExactShap", p, null, Fingerprint.of(new double[][] {x})));
         }
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("link", link);
-        p.put("players", players);
-        p.put("varyingPlayers", m);
-        p.put("backgroundRows", n);
-        p.put("backgroundFingerprint", backgroundFingerprint);
-        return new ShapExplanation(base, phi, pred, link, total, true,
-                Provenance.of("ExactShap", p, null, Fingerprint.of(new double[][] {x})));
+        return res;
     }
 
-    /** Options of an {@link ExactShap}. */
+    /**
+     * Options of an {@link ExactShap}. Defaults: one player per column, identity link,
+     * {@value #DEFAULT_MAX_PLAYERS} players at most, batches of {@value KernelShap#DEFAULT_MAX_BATCH_ROWS}
+     * rows, distinct rows evaluated once, one worker per available processor.
+     */
     public static final class Builder {
-        private final Model model;
+        private final BatchModel model;
         private final Background background;
         private FeatureGroups groups;
         private Link link = Link.IDENTITY;
         private int maxPlayers = DEFAULT_MAX_PLAYERS;
         private int maxBatchRows = KernelShap.DEFAULT_MAX_BATCH_ROWS;
+        private boolean dedup = true;
+        private int threads = RowRunner.defaultThreads();
+        private Executor executor;
+        private ProgressListener progress = ProgressListener.NONE;
 
-        private Builder(Model model, Background background) {
+        private Builder(BatchModel model, Background background) {
             this.model = model;
-            this.background = background;
+            this.background = Objects.requireNonNull(background, "background");
         }
 
         /** @param groups the players @return this builder */
@@ -239,7 +268,44 @@ public final class ExactShap {
             return this;
         }
 
-        /** @return the explainer */
+        /**
+         * @param dedup evaluate each distinct coalition row once (default true; bit-for-bit the same
+         *              values, see {@link KernelShap.Builder#deduplicateRows(boolean)})
+         * @return this builder
+         */
+        public Builder deduplicateRows(boolean dedup) {
+            this.dedup = dedup;
+            return this;
+        }
+
+        /** @param threads workers of {@link ExactShap#explainAll(double[][])}, at least 1 @return this builder */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /** @param executor where helper workers run (null: a private pool per call) @return this builder */
+        public Builder executor(Executor executor) {
+            this.executor = executor;
+            return this;
+        }
+
+        /** @param progress called after each explained row @return this builder */
+        public Builder progress(ProgressListener progress) {
+            this.progress = Objects.requireNonNull(progress, "progress");
+            return this;
+        }
+
+        /**
+         * Evaluates the model on the background and returns the explainer.
+         *
+         * @return the explainer
+         * @throws IllegalArgumentException if the groups do not match the background or the model's
+         *                                  background outputs are bad
+         */
         public ExactShap build() {
             return new ExactShap(this);
         }

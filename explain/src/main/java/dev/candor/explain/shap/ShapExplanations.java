@@ -34,6 +34,26 @@ public record ShapExplanations(double[][] rows, List<ShapExplanation> explanatio
         Objects.requireNonNull(provenance, "provenance");
     }
 
+    /**
+     * Regroups per-row explanations of every output into one batch per output.
+     *
+     * @param rows    the explained rows
+     * @param perRow  {@code perRow.get(i)[k]}: row i, output k
+     * @param outputs the number of outputs
+     */
+    static List<ShapExplanations> byOutput(double[][] rows, List<ShapExplanation[]> perRow, int outputs,
+                                           FeatureGroups groups, Provenance provenance) {
+        List<ShapExplanations> out = new java.util.ArrayList<>(outputs);
+        for (int k = 0; k < outputs; k++) {
+            List<ShapExplanation> col = new java.util.ArrayList<>(perRow.size());
+            for (ShapExplanation[] e : perRow) {
+                col.add(e[k]);
+            }
+            out.add(new ShapExplanations(rows, col, groups, provenance));
+        }
+        return List.copyOf(out);
+    }
+
     /** @return a copy of the explained rows */
     @Override
     public double[][] rows() {

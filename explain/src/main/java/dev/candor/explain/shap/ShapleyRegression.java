@@ -1,5 +1,6 @@
 package dev.candor.explain.shap;
 
+import dev.candor.core.linalg.Cholesky;
 import java.lang.System.Logger.Level;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
@@ -17,7 +18,7 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  * and {@code b = sum_c w_c m_c y_c}: {@code A_jk = G_jk - G_jl - G_lk + G_ll} and
  * {@code r_j = b_j - b_l - delta (G_jl - G_ll)}, which costs O(min(|c|, M - |c|)^2) per coalition
  * (a large coalition is added through its complement) instead of O(M^2).
- * They are solved by Cholesky; a singular system (too few distinct coalitions) falls back to the
+ * They are solved by {@link Cholesky} (its documented pivot tolerance); a singular system (too few distinct coalitions) falls back to the
  * Moore-Penrose pseudo-inverse, as shap does, with a logged warning.
  *
  * <p>Not thread-safe: each worker owns one.
@@ -172,49 +173,18 @@ final class ShapleyRegression {
         }
     }
 
-    /** Solves A x = b for each of {@code nrhs} right-hand sides; null if A is not positive definite. */
+    /**
+     * Solves A x = b for each of {@code nrhs} right-hand sides stored one after another; null if a
+     * pivot falls below {@link Cholesky#PIVOT_TOLERANCE} (too few distinct coalitions).
+     */
     private static double[] choleskySolve(double[] a, int p, double[] rhs, int nrhs) {
-        double[] lo = new double[p * p];
-        double maxDiag = 0;
-        for (int i = 0; i < p; i++) {
-            maxDiag = Math.max(maxDiag, Math.abs(a[i * p + i]));
-        }
-        double tol = maxDiag * 1e-13 * p;
-        for (int j = 0; j < p; j++) {
-            double d = a[j * p + j];
-            for (int k = 0; k < j; k++) {
-                d -= lo[j * p + k] * lo[j * p + k];
-            }
-            if (!(d > tol)) {
-                return null;
-            }
-            double ljj = Math.sqrt(d);
-            lo[j * p + j] = ljj;
-            for (int i = j + 1; i < p; i++) {
-                double s = a[i * p + j];
-                for (int k = 0; k < j; k++) {
-                    s -= lo[i * p + k] * lo[j * p + k];
-                }
-                lo[i * p + j] = s / ljj;
-            }
+        Cholesky ch = Cholesky.of(a, p);
+        if (!ch.isFullRank()) {
+            return null;
         }
         double[] x = rhs.clone();
         for (int q = 0; q < nrhs; q++) {
-            int o = q * p;
-            for (int i = 0; i < p; i++) {
-                double s = x[o + i];
-                for (int k = 0; k < i; k++) {
-                    s -= lo[i * p + k] * x[o + k];
-                }
-                x[o + i] = s / lo[i * p + i];
-            }
-            for (int i = p - 1; i >= 0; i--) {
-                double s = x[o + i];
-                for (int k = i + 1; k < p; k++) {
-                    s -= lo[k * p + i] * x[o + k];
-                }
-                x[o + i] = s / lo[i * p + i];
-            }
+            ch.solveInPlace(x, q * p);
         }
         return x;
     }

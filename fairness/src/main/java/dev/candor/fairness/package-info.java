@@ -18,7 +18,7 @@
  * Undefined values are NaN with an {@link dev.candor.fairness.UndefinedReason}, never a silent 0;
  * {@code withStrict(true)} throws instead. Scores give ROC AUC and log loss per group
  * ({@link dev.candor.fairness.ScoreMetrics}); uncertainty comes from Wilson intervals
- * ({@link dev.candor.fairness.WilsonInterval}), 2×2 tests ({@link dev.candor.fairness.TwoByTwoTest})
+ * ({@link dev.candor.fairness.WilsonInterval}), 2×2 tests ({@link dev.candor.fairness.TwoByTwoTable})
  * and a seeded, thread-count-independent bootstrap ({@link dev.candor.fairness.Bootstrap}).
  *
  * @since 0.1.0

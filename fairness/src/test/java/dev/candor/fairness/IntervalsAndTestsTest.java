@@ -37,22 +37,22 @@ class IntervalsAndTestsTest {
     /** scipy.stats.fisher_exact([[8, 2], [1, 5]]) -> pvalue 0.03496503496503495 (scipy docs example). */
     @Test
     void fisherExactMatchesScipyAndTheTeaTastingEnumeration() {
-        assertThat(TwoByTwoTest.of(8, 2, 1, 5).fisherP()).isCloseTo(0.03496503496503495, within(1e-12));
+        assertThat(TwoByTwoTable.of(8, 2, 1, 5).fisherP()).isCloseTo(0.03496503496503495, within(1e-12));
         // Fisher's lady tasting tea, [[3,1],[1,3]]: tables with a = 0,1,3,4 are as or less likely:
         // (1 + 16 + 16 + 1) / C(8,4) = 34/70
-        assertThat(TwoByTwoTest.of(3, 1, 1, 3).fisherP()).isCloseTo(34.0 / 70, within(1e-12));
-        assertThat(TwoByTwoTest.of(0, 0, 3, 4).fisherP()).isEqualTo(1.0);
+        assertThat(TwoByTwoTable.of(3, 1, 1, 3).fisherP()).isCloseTo(34.0 / 70, within(1e-12));
+        assertThat(TwoByTwoTable.of(0, 0, 3, 4).fisherP()).isEqualTo(1.0);
     }
 
     @Test
     void chiSquareIsPearsonWithoutContinuityCorrection() {
         // [[10, 20], [30, 40]]: X2 = 100 (10*40 - 20*30)^2 / (30 * 70 * 40 * 60) = 0.7936507936507936
-        TwoByTwoTest t = TwoByTwoTest.of(10, 20, 30, 40);
+        TwoByTwoTable t = TwoByTwoTable.of(10, 20, 30, 40);
         assertThat(t.chiSquare()).isCloseTo(100.0 * 200 * 200 / (30.0 * 70 * 40 * 60), within(1e-12));
         // chi-square(1) upper tail = erfc(sqrt(X2 / 2)); at X2 = 3.841458820694124 it is 0.05
-        TwoByTwoTest u = TwoByTwoTest.of(0, 5, 5, 0);
+        TwoByTwoTable u = TwoByTwoTable.of(0, 5, 5, 0);
         assertThat(u.chiSquare()).isEqualTo(10.0);
         assertThat(u.chiSquareP()).isCloseTo(org.apache.commons.math3.special.Erf.erfc(Math.sqrt(5.0)), within(1e-15));
-        assertThat(TwoByTwoTest.of(0, 0, 3, 4).chiSquareP()).isNaN();
+        assertThat(TwoByTwoTable.of(0, 0, 3, 4).chiSquareP()).isNaN();
     }
 }

@@ -20,7 +20,7 @@ import dev.candor.fairness.FairnessMetric;
 import dev.candor.fairness.GroupMetrics;
 import dev.candor.fairness.MetricValue;
 import dev.candor.fairness.Rate;
-import dev.candor.fairness.TwoByTwoTest;
+import dev.candor.fairness.TwoByTwoTable;
 import dev.candor.fairness.WilsonInterval;
 import java.util.Map;
 
@@ -200,8 +200,8 @@ public final class AuditJson {
         }
         if (!a.significance().isEmpty()) {
             ObjectNode sig = o.putObject("significance");
-            for (Map.Entry<String, TwoByTwoTest> e : a.significance().entrySet()) {
-                TwoByTwoTest t = e.getValue();
+            for (Map.Entry<String, TwoByTwoTable> e : a.significance().entrySet()) {
+                TwoByTwoTable t = e.getValue();
                 ObjectNode so = sig.putObject(e.getKey());
                 if (gm.privileged().isPresent()) {
                     so.put("group", String.join("|", gm.unprivileged()));

@@ -3,7 +3,7 @@ package dev.candor.fairness.audit;
 import dev.candor.fairness.BootstrapResult;
 import dev.candor.fairness.GroupMetrics;
 import dev.candor.fairness.GroupScores;
-import dev.candor.fairness.TwoByTwoTest;
+import dev.candor.fairness.TwoByTwoTable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param bootstrap    bootstrap intervals of the named metrics, or null when not requested
  * @since 0.1.0
  */
-public record AttributeAudit(GroupMetrics metrics, GroupScores scores, Map<String, TwoByTwoTest> significance,
+public record AttributeAudit(GroupMetrics metrics, GroupScores scores, Map<String, TwoByTwoTable> significance,
                              BootstrapResult bootstrap) {
 
     public AttributeAudit {

@@ -17,7 +17,7 @@ import dev.candor.fairness.InequalityIndices;
 import dev.candor.fairness.MetricValue;
 import dev.candor.fairness.Rate;
 import dev.candor.fairness.ScoreMetrics;
-import dev.candor.fairness.TwoByTwoTest;
+import dev.candor.fairness.TwoByTwoTable;
 import dev.candor.fairness.UndefinedMetricException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -114,7 +114,7 @@ public final class Audit {
                     overallScores.put("log_loss", scores.overallLogLoss());
                 }
             }
-            Map<String, TwoByTwoTest> tests = new LinkedHashMap<>();
+            Map<String, TwoByTwoTable> tests = new LinkedHashMap<>();
             BootstrapResult boot = null;
             if (b.bootstrap != null) {
                 tests = significance(gm);
@@ -170,8 +170,8 @@ public final class Audit {
     }
 
     /** The 2×2 tests of every proportion rate's gap: unprivileged vs privileged, else max vs min group. */
-    static Map<String, TwoByTwoTest> significance(GroupMetrics gm) {
-        Map<String, TwoByTwoTest> tests = new LinkedHashMap<>();
+    static Map<String, TwoByTwoTable> significance(GroupMetrics gm) {
+        Map<String, TwoByTwoTable> tests = new LinkedHashMap<>();
         for (Rate r : Rate.values()) {
             if (!r.isProportion()) {
                 continue;
@@ -179,11 +179,11 @@ public final class Audit {
             if (gm.privileged().isPresent()) {
                 ConfusionCounts u = gm.unprivilegedCounts();
                 ConfusionCounts p = gm.privilegedCounts();
-                tests.put(r.key(), TwoByTwoTest.of(r, u, p));
+                tests.put(r.key(), TwoByTwoTable.of(r, u, p));
             } else {
                 Comparison d = gm.difference(r, ComparisonMethod.BETWEEN_GROUPS);
                 if (d.isDefined()) {
-                    tests.put(r.key(), TwoByTwoTest.of(r, gm.counts().counts(d.group()), gm.counts().counts(d.reference())));
+                    tests.put(r.key(), TwoByTwoTable.of(r, gm.counts().counts(d.group()), gm.counts().counts(d.reference())));
                 }
             }
         }

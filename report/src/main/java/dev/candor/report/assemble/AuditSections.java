@@ -10,7 +10,7 @@ import dev.candor.fairness.GroupMetrics;
 import dev.candor.fairness.MetricKind;
 import dev.candor.fairness.MetricValue;
 import dev.candor.fairness.Rate;
-import dev.candor.fairness.TwoByTwoTest;
+import dev.candor.fairness.TwoByTwoTable;
 import dev.candor.fairness.audit.AttributeAudit;
 import dev.candor.fairness.audit.AuditResult;
 import dev.candor.fairness.audit.Policy;
@@ -122,7 +122,7 @@ public final class AuditSections {
                 double[] bounds = bounds(policy, aa.name(), key);
                 ConfidenceInterval ci = interval(aa.bootstrap(), key);
                 // The 2×2 test of the one rate the metric compares; composites have no single test.
-                TwoByTwoTest t = metric.rate().map(r -> aa.significance().get(r.key())).orElse(null);
+                TwoByTwoTable t = metric.rate().map(r -> aa.significance().get(r.key())).orElse(null);
                 String status;
                 if (!c.isDefined()) {
                     status = "undefined";

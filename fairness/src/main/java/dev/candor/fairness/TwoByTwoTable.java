@@ -35,7 +35,7 @@ import org.apache.commons.math3.special.Gamma;
  * @param fisherP    the two-sided Fisher exact p-value
  * @since 0.1.0
  */
-public record TwoByTwoTest(long a, long b, long c, long d, double chiSquare, double chiSquareP, double fisherP) {
+public record TwoByTwoTable(long a, long b, long c, long d, double chiSquare, double chiSquareP, double fisherP) {
 
     /**
      * @param a group A, in the numerator
@@ -45,7 +45,7 @@ public record TwoByTwoTest(long a, long b, long c, long d, double chiSquare, dou
      * @return both tests
      * @throws IllegalArgumentException if a count is negative or the total exceeds {@code Integer.MAX_VALUE}
      */
-    public static TwoByTwoTest of(long a, long b, long c, long d) {
+    public static TwoByTwoTable of(long a, long b, long c, long d) {
         if (a < 0 || b < 0 || c < 0 || d < 0) {
             throw new IllegalArgumentException("counts must be >= 0, got " + a + ", " + b + ", " + c + ", " + d);
         }
@@ -65,7 +65,7 @@ public record TwoByTwoTest(long a, long b, long c, long d, double chiSquare, dou
             // upper tail of chi-square(1) = Q(1/2, X²/2), accurate also for tiny p-values
             chiP = Gamma.regularizedGammaQ(0.5, chi / 2);
         }
-        return new TwoByTwoTest(a, b, c, d, chi, chiP, fisher(a, b, c, d));
+        return new TwoByTwoTable(a, b, c, d, chi, chiP, fisher(a, b, c, d));
     }
 
     /**
@@ -76,7 +76,7 @@ public record TwoByTwoTest(long a, long b, long c, long d, double chiSquare, dou
      * @param groupB counts of group B
      * @return the tests on the unweighted rows
      */
-    public static TwoByTwoTest of(Rate rate, ConfusionCounts groupA, ConfusionCounts groupB) {
+    public static TwoByTwoTable of(Rate rate, ConfusionCounts groupA, ConfusionCounts groupB) {
         long[] x = rate.rowCounts(groupA);
         long[] y = rate.rowCounts(groupB);
         return of(x[0], x[1] - x[0], y[0], y[1] - y[0]);

@@ -71,7 +71,6 @@ final class DatasetSections {
             }
             List<PerformanceSection.GroupPerformance> groups = new ArrayList<>();
             for (String g : gm.counts().groups()) {
-                ConfusionCounts c = gm.counts().counts(g);
                 List<Integer> idx = rowsOf.getOrDefault(g, List.of());
                 int[] gy = new int[idx.size()];
                 double[] gs = new double[idx.size()];
@@ -79,24 +78,8 @@ final class DatasetSections {
                     gy[k] = y[idx.get(k)];
                     gs[k] = scores[idx.get(k)];
                 }
-                Map<String, String> undefined = new LinkedHashMap<>();
-                double acc = AuditSections.rate(gm, g, Rate.ACCURACY, undefined);
-                double sr = AuditSections.rate(gm, g, Rate.SELECTION_RATE, undefined);
-                double tpr = AuditSections.rate(gm, g, Rate.TRUE_POSITIVE_RATE, undefined);
-                double fpr = AuditSections.rate(gm, g, Rate.FALSE_POSITIVE_RATE, undefined);
-                double ppv = AuditSections.rate(gm, g, Rate.POSITIVE_PREDICTIVE_VALUE, undefined);
-                double auc = Double.NaN;
-                if (aa.scores() != null) {
-                    MetricValue a = aa.scores().rocAuc(g);
-                    auc = a.value();
-                    if (!a.isDefined() && a.reason() != null) {
-                        undefined.put("auc", a.reason().name());
-                    }
-                }
-                groups.add(new PerformanceSection.GroupPerformance(g, c.rows(), Math.round(c.tp()),
-                        Math.round(c.fp()), Math.round(c.tn()), Math.round(c.fn()), acc, sr, tpr, fpr, ppv, auc,
-                        undefined, ScoreCurves.roc(gy, gs, AuditSections.ROC_POINTS), ScoreCurves.density(gs, edges),
-                        ScoreCurves.calibration(gy, gs, AuditSections.SCORE_BINS)));
+                groups.add(AuditSections.groupPerformance(aa, g, ScoreCurves.roc(gy, gs, AuditSections.ROC_POINTS),
+                        ScoreCurves.density(gs, edges), ScoreCurves.calibration(gy, gs, AuditSections.SCORE_BINS)));
             }
             out.add(new PerformanceSection.AttributePerformance(pa.name(), groups));
         }

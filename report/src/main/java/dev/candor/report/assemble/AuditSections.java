@@ -55,30 +55,41 @@ public final class AuditSections {
             GroupMetrics gm = aa.metrics();
             List<PerformanceSection.GroupPerformance> groups = new ArrayList<>();
             for (String g : gm.counts().groups()) {
-                ConfusionCounts c = gm.counts().counts(g);
-                Map<String, String> undefined = new LinkedHashMap<>();
-                double acc = rate(gm, g, Rate.ACCURACY, undefined);
-                double sr = rate(gm, g, Rate.SELECTION_RATE, undefined);
-                double tpr = rate(gm, g, Rate.TRUE_POSITIVE_RATE, undefined);
-                double fpr = rate(gm, g, Rate.FALSE_POSITIVE_RATE, undefined);
-                double ppv = rate(gm, g, Rate.POSITIVE_PREDICTIVE_VALUE, undefined);
-                double auc = Double.NaN;
-                if (aa.scores() != null) {
-                    MetricValue a = aa.scores().rocAuc(g);
-                    auc = a.value();
-                    if (!a.isDefined() && a.reason() != null) {
-                        undefined.put("auc", a.reason().name());
-                    }
-                } else {
-                    undefined.put("auc", "NO_SCORES");
-                }
-                groups.add(new PerformanceSection.GroupPerformance(g, c.rows(), Math.round(c.tp()),
-                        Math.round(c.fp()), Math.round(c.tn()), Math.round(c.fn()), acc, sr, tpr, fpr, ppv, auc,
-                        undefined, none, new double[0], none));
+                groups.add(groupPerformance(aa, g, none, new double[0], none));
             }
             out.add(new PerformanceSection.AttributePerformance(aa.name(), groups));
         }
         return new PerformanceSection(threshold, new double[0], out);
+    }
+
+    /**
+     * One group's row of the performance section: counts, rates and AUC from the audit (undefined
+     * values named with their reason; {@code NO_SCORES} when the audit had no scores), with the
+     * curves the caller computed from the group's rows (empty curves when it has none).
+     */
+    public static PerformanceSection.GroupPerformance groupPerformance(AttributeAudit aa, String g,
+            PerformanceSection.Curve roc, double[] density, PerformanceSection.Curve calibration) {
+        GroupMetrics gm = aa.metrics();
+        ConfusionCounts c = gm.counts().counts(g);
+        Map<String, String> undefined = new LinkedHashMap<>();
+        double acc = rate(gm, g, Rate.ACCURACY, undefined);
+        double sr = rate(gm, g, Rate.SELECTION_RATE, undefined);
+        double tpr = rate(gm, g, Rate.TRUE_POSITIVE_RATE, undefined);
+        double fpr = rate(gm, g, Rate.FALSE_POSITIVE_RATE, undefined);
+        double ppv = rate(gm, g, Rate.POSITIVE_PREDICTIVE_VALUE, undefined);
+        double auc = Double.NaN;
+        if (aa.scores() != null) {
+            MetricValue a = aa.scores().rocAuc(g);
+            auc = a.value();
+            if (!a.isDefined() && a.reason() != null) {
+                undefined.put("auc", a.reason().name());
+            }
+        } else {
+            undefined.put("auc", "NO_SCORES");
+        }
+        return new PerformanceSection.GroupPerformance(g, c.rows(), Math.round(c.tp()), Math.round(c.fp()),
+                Math.round(c.tn()), Math.round(c.fn()), acc, sr, tpr, fpr, ppv, auc, undefined, roc, density,
+                calibration);
     }
 
     /** The data section of an audit: group sizes and label base rates from the confusion counts. */
@@ -98,7 +109,7 @@ public final class AuditSections {
         return new DataSection(audit.rows(), label, favorable, all.positives() / all.total(), attrs);
     }
 
-    public static double rate(GroupMetrics gm, String g, Rate r, Map<String, String> undefined) {
+    private static double rate(GroupMetrics gm, String g, Rate r, Map<String, String> undefined) {
         MetricValue v = gm.rate(g, r);
         if (!v.isDefined() && v.reason() != null) {
             undefined.put(r.key(), v.reason().name());

@@ -3,7 +3,7 @@ package dev.candor.cli;
 
 import dev.candor.datasets.CsvDatasets;
 import dev.candor.datasets.CsvSpec;
-import dev.candor.datasets.DataFormatException;
+import dev.candor.datasets.CsvTable;
 import dev.candor.datasets.Dataset;
 import dev.candor.fairness.mitigation.Reweighing;
 import dev.candor.fairness.mitigation.ReweighingCell;
@@ -21,9 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -101,15 +98,10 @@ public final class ReweighCommand implements Callable<Integer> {
         if (priorWeights != null) {
             sb.weights(priorWeights);
         }
-        Dataset d = CsvDatasets.read(data, sb.build());
-        RawCsv raw = RawCsv.read(data, separator);
-        if (raw.records().size() != d.rows()) {
-            throw new IllegalStateException(data + ": read " + d.rows() + " rows but found " + raw.records().size()
-                    + " records");
-        }
-        int labelIndex = raw.column(label);
-        String unfavorable = checkBinary(raw, labelIndex);
-        if (raw.header().contains(weightColumn)) {
+        CsvTable raw = CsvTable.read(data, separator);
+        Dataset d = CsvDatasets.readWithReport(raw, sb.build()).dataset();
+        String unfavorable = checkBinary(raw, raw.column(label));
+        if (raw.hasColumn(weightColumn)) {
             throw new IllegalArgumentException(data + ": already has a column '" + weightColumn
                     + "'; name the new one with --weight-column");
         }
@@ -136,12 +128,12 @@ public final class ReweighCommand implements Callable<Integer> {
         }
         String sep = String.valueOf(separator);
         try (Writer wr = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            wr.write(raw.headerText());
+            wr.write(raw.hasByteOrderMark() ? "\uFEFF" + raw.headerText() : raw.headerText());
             wr.write(sep);
             wr.write(quoteIfNeeded(weightColumn));
             wr.write(raw.lineEnding());
             for (int i = 0; i < w.length; i++) {
-                wr.write(raw.records().get(i));
+                wr.write(raw.recordText(i));
                 wr.write(sep);
                 wr.write(Double.toString(w[i]));
                 wr.write(raw.lineEnding());
@@ -176,17 +168,17 @@ public final class ReweighCommand implements Callable<Integer> {
     }
 
     /** @return the unfavorable label text */
-    private String checkBinary(RawCsv raw, int labelIndex) {
+    private String checkBinary(CsvTable raw, int labelIndex) {
         String other = null;
-        for (int i = 0; i < raw.parsed().size(); i++) {
-            String v = raw.parsed().get(i).get(labelIndex).trim();
+        for (int i = 0; i < raw.rows(); i++) {
+            String v = raw.value(i, labelIndex);
             if (v.equals(favorable)) {
                 continue;
             }
             if (other == null) {
                 other = v;
             } else if (!other.equals(v)) {
-                throw new DataFormatException(data, raw.lines().get(i), label, "label '" + v
+                throw raw.error(i, label, "label '" + v
                         + "' is a third value (favorable '" + favorable + "', unfavorable '" + other
                         + "'); reweighing needs a binary label");
             }
@@ -224,56 +216,5 @@ public final class ReweighCommand implements Callable<Integer> {
 
     private static String fmtNumber(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.6f", v);
-    }
-
-    /**
-     * The records of a CSV file as their exact source text (without the line ending), with the parsed
-     * fields and line numbers beside them.
-     */
-    record RawCsv(List<String> header, String headerText, List<String> records, List<CSVRecord> parsed,
-                  List<Long> lines, String lineEnding) {
-
-        static RawCsv read(Path file, char separator) throws IOException {
-            String content = Files.readString(file, StandardCharsets.UTF_8);
-            int bom = content.startsWith("\uFEFF") ? 1 : 0;
-            CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setIgnoreEmptyLines(true).build();
-            List<CSVRecord> recs;
-            try (CSVParser p = CSVParser.parse(content.substring(bom), format)) {
-                recs = p.getRecords();
-            }
-            List<String> texts = new ArrayList<>();
-            List<Long> lines = new ArrayList<>();
-            String body = content.substring(bom);
-            long line = 1;
-            int counted = 0;
-            for (int i = 0; i < recs.size(); i++) {
-                int start = (int) recs.get(i).getCharacterPosition();
-                int end = i + 1 < recs.size() ? (int) recs.get(i + 1).getCharacterPosition() : body.length();
-                String t = body.substring(start, end);
-                int e = t.length();
-                while (e > 0 && (t.charAt(e - 1) == '\n' || t.charAt(e - 1) == '\r')) {
-                    e--;
-                }
-                texts.add(t.substring(0, e));
-                for (; counted < start; counted++) {
-                    if (body.charAt(counted) == '\n') {
-                        line++;
-                    }
-                }
-                lines.add(line);
-            }
-            String ending = body.contains("\r\n") ? "\r\n" : "\n";
-            List<String> header = recs.get(0).stream().map(String::trim).toList();
-            return new RawCsv(header, bom == 1 ? "\uFEFF" + texts.get(0) : texts.get(0), texts.subList(1, texts.size()),
-                    recs.subList(1, recs.size()), lines.subList(1, lines.size()), ending);
-        }
-
-        int column(String name) {
-            int j = header.indexOf(name);
-            if (j < 0) {
-                throw new IllegalArgumentException("no column '" + name + "' in the header " + header);
-            }
-            return j;
-        }
     }
 }

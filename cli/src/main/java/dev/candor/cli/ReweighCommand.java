@@ -1,7 +1,9 @@
 package dev.candor.cli;
 
 
+import dev.candor.core.BadInputException;
 import dev.candor.datasets.CsvDatasets;
+import dev.candor.datasets.DataFormatException;
 import dev.candor.datasets.CsvSpec;
 import dev.candor.datasets.CsvTable;
 import dev.candor.datasets.Dataset;
@@ -13,9 +15,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -51,19 +51,15 @@ public final class ReweighCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "training data, CSV with a header")
-    Path data;
+    @picocli.CommandLine.Mixin
+    DataFileOptions file = new DataFileOptions();
 
     @Option(names = "--label", required = true, paramLabel = "COLUMN", description = "the label column")
     String label;
 
-    @Option(names = "--protected", required = true, split = ",", paramLabel = "COLUMN",
-            description = "protected column(s); several are combined into one grouping (a&b)")
-    List<String> protectedColumns;
-
-    @Option(names = "--privileged", split = ",", paramLabel = "COLUMN=VALUE",
-            description = "privileged value(s) of the protected column; the other values are pooled")
-    List<String> privileged = new ArrayList<>();
+    /** Several protected columns are combined into one grouping (a&b); with --privileged the other values are pooled. */
+    @picocli.CommandLine.Mixin
+    ProtectedOptions prot = new ProtectedOptions();
 
     @Option(names = "--favorable", defaultValue = "1", paramLabel = "VALUE",
             description = "the favorable label value (default: ${DEFAULT-VALUE})")
@@ -77,19 +73,18 @@ public final class ReweighCommand implements Callable<Integer> {
             description = "name of the appended column (default: ${DEFAULT-VALUE})")
     String weightColumn;
 
-    @Option(names = "--separator", defaultValue = ",", paramLabel = "CHAR",
-            description = "field separator (default: '${DEFAULT-VALUE}')")
-    char separator;
-
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write the weighted CSV")
     Path out;
 
     @Override
     public Integer call() throws IOException {
-        Map<String, Set<String>> priv = parsePrivileged();
+        Path data = file.data;
+        char separator = file.separator;
+        List<String> protectedColumns = prot.requireColumns();
+        Map<String, Set<String>> priv = prot.privilegedByColumn();
         if (!priv.isEmpty() && protectedColumns.size() > 1) {
-            throw new IllegalArgumentException("--privileged works with one --protected column; with several, every "
-                    + "combination is its own group (leave out --privileged)");
+            throw new ParameterException(spec.commandLine(), "--privileged works with one --protected column; with "
+                    + "several, every combination is its own group (leave out --privileged)");
         }
         CsvSpec.Builder sb = CsvSpec.builder().label(label, favorable).separator(separator).inferOtherColumns(false);
         for (String c : protectedColumns) {
@@ -102,7 +97,7 @@ public final class ReweighCommand implements Callable<Integer> {
         Dataset d = CsvDatasets.readWithReport(raw, sb.build()).dataset();
         String unfavorable = checkBinary(raw, raw.column(label));
         if (raw.hasColumn(weightColumn)) {
-            throw new IllegalArgumentException(data + ": already has a column '" + weightColumn
+            throw new DataFormatException(data, raw.headerLine(), weightColumn, "already has a column '" + weightColumn
                     + "'; name the new one with --weight-column");
         }
 
@@ -117,8 +112,8 @@ public final class ReweighCommand implements Callable<Integer> {
         Reweighing rw;
         try {
             rw = rb.fit(d.labels(), columns, d.weights());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(data + ": " + e.getMessage(), e);
+        } catch (BadInputException e) {
+            throw new BadInputException(data + ": " + e.getMessage(), e);
         }
         double[] w = rw.weights();
 
@@ -127,10 +122,16 @@ public final class ReweighCommand implements Callable<Integer> {
             Files.createDirectories(parent);
         }
         String sep = String.valueOf(separator);
+        writeWeighted(raw, w, sep, separator);
+        printTable(rw, d, unfavorable, data, protectedColumns);
+        return 0;
+    }
+
+    private void writeWeighted(CsvTable raw, double[] w, String sep, char separator) throws IOException {
         try (Writer wr = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             wr.write(raw.hasByteOrderMark() ? "\uFEFF" + raw.headerText() : raw.headerText());
             wr.write(sep);
-            wr.write(quoteIfNeeded(weightColumn));
+            wr.write(quoteIfNeeded(weightColumn, separator));
             wr.write(raw.lineEnding());
             for (int i = 0; i < w.length; i++) {
                 wr.write(raw.recordText(i));
@@ -139,36 +140,18 @@ public final class ReweighCommand implements Callable<Integer> {
                 wr.write(raw.lineEnding());
             }
         }
-        printTable(rw, d, unfavorable);
-        return 0;
     }
 
-    private String quoteIfNeeded(String name) {
+    private static String quoteIfNeeded(String name, char separator) {
         if (name.indexOf(separator) >= 0 || name.indexOf('"') >= 0 || name.indexOf('\n') >= 0) {
             return '"' + name.replace("\"", "\"\"") + '"';
         }
         return name;
     }
 
-    private Map<String, Set<String>> parsePrivileged() {
-        Map<String, Set<String>> m = new LinkedHashMap<>();
-        for (String p : privileged) {
-            int eq = p.indexOf('=');
-            if (eq <= 0 || eq == p.length() - 1) {
-                throw new IllegalArgumentException("--privileged: expected COLUMN=VALUE, got '" + p + "'");
-            }
-            String col = p.substring(0, eq).trim();
-            if (!protectedColumns.contains(col)) {
-                throw new IllegalArgumentException("--privileged: column '" + col + "' is not a --protected column "
-                        + protectedColumns);
-            }
-            m.computeIfAbsent(col, k -> new LinkedHashSet<>()).add(p.substring(eq + 1).trim());
-        }
-        return m;
-    }
-
     /** @return the unfavorable label text */
     private String checkBinary(CsvTable raw, int labelIndex) {
+        Path data = raw.file();
         String other = null;
         for (int i = 0; i < raw.rows(); i++) {
             String v = raw.value(i, labelIndex);
@@ -186,7 +169,7 @@ public final class ReweighCommand implements Callable<Integer> {
         return other;
     }
 
-    private void printTable(Reweighing rw, Dataset d, String unfavorable) {
+    private void printTable(Reweighing rw, Dataset d, String unfavorable, Path data, List<String> protectedColumns) {
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "Reweighing of %s: %d rows, label %s (favorable %s), protected %s%s%n", data, d.rows(),
                 label, favorable, String.join("&", protectedColumns),

@@ -1,7 +1,8 @@
 package dev.candor.cli;
 
-import dev.candor.report.PolicyJson;
-
+import dev.candor.core.BadInputException;
+import dev.candor.datasets.DataFormatException;
+import dev.candor.fairness.UndefinedMetricException;
 import dev.candor.fairness.Bootstrap;
 import dev.candor.core.AtomicFiles;
 import dev.candor.report.assemble.AuditReports;
@@ -17,13 +18,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * {@code candor audit}: group fairness audit of a predictions CSV, written as JSON, optionally
@@ -56,12 +58,13 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success, policy passed",
+            "1:internal error (--verbose prints the stack trace)",
             "2:bad input (the message names file, line and column)",
             "3:a fairness policy was violated"})
 public final class AuditCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Predictions CSV with a header row.")
-    Path data;
+    @CommandLine.Mixin
+    DataFileOptions file = new DataFileOptions();
 
     @Option(names = "--label", required = true, paramLabel = "COLUMN", description = "Column of true labels.")
     String label;
@@ -73,14 +76,9 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Column of scores (probability of the favorable label) for ROC AUC and log loss.")
     String score;
 
-    @Option(names = "--protected", required = true, split = ",", paramLabel = "COLUMN",
-            description = "Protected attribute column(s); repeatable or comma-separated.")
-    List<String> protectedColumns;
-
-    @Option(names = "--privileged", split = ",", paramLabel = "ATTR=VALUE",
-            description = "Privileged value of an attribute, e.g. race=Caucasian; repeatable or comma-separated. "
-                    + "Without one, only the between-groups forms are reported for that attribute.")
-    List<String> privileged = new ArrayList<>();
+    /** Without a privileged value, only the between-groups forms are reported for that attribute. */
+    @CommandLine.Mixin
+    ProtectedOptions prot = new ProtectedOptions();
 
     @Option(names = "--favorable", defaultValue = "1", paramLabel = "VALUE",
             description = "The favorable label, for labels and predictions alike (default: ${DEFAULT-VALUE}).")
@@ -135,12 +133,15 @@ public final class AuditCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() throws IOException {
-        Policy pol = policy == null ? null : PolicyJson.read(policy);
-        Map<String, String> priv = parsePrivileged();
+        Path data = file.data;
+        List<String> protectedColumns = prot.requireColumns();
+        Policy pol = policy == null ? null : PolicyFiles.read(policy);
+        Map<String, String> priv = prot.singlePrivilegedByColumn();
         List<String> needed = new ArrayList<>(List.of(label, prediction));
         for (String p : protectedColumns) {
             if (needed.contains(p)) {
-                throw new IllegalArgumentException("--protected " + p + " is given twice or is the label/prediction column");
+                throw new ParameterException(spec.commandLine(), "--protected " + p
+                        + " is given twice or is the label/prediction column");
             }
             needed.add(p);
         }
@@ -151,9 +152,10 @@ public final class AuditCommand implements Callable<Integer> {
             needed.add(weights);
         }
         if (needed.stream().distinct().count() != needed.size()) {
-            throw new IllegalArgumentException("the label, prediction, score, weight and protected columns must differ: " + needed);
+            throw new ParameterException(spec.commandLine(),
+                    "the label, prediction, score, weight and protected columns must differ: " + needed);
         }
-        PredictionsTable t = PredictionsTable.read(data, needed);
+        PredictionsTable t = PredictionsTable.read(data, needed, file.separator);
         int[][] y = t.binaryLabels(label, prediction, favorable);
         Audit.Builder b = Audit.builder(y[0], y[1])
                 .parameter("data", data.getFileName())
@@ -164,14 +166,15 @@ public final class AuditCommand implements Callable<Integer> {
             String[] values = t.strings(p);
             String pv = priv.get(p);
             if (pv != null && java.util.Arrays.stream(values).noneMatch(pv::equals)) {
-                throw new IllegalArgumentException(data + ": --privileged " + p + "=" + pv + ": no row of column '" + p
-                        + "' has that value");
+                throw new DataFormatException(data, 0, p, "--privileged " + p + "=" + pv
+                        + ": no row has that value; values are " + new java.util.TreeSet<>(Arrays.asList(values)));
             }
             b.attribute(p, values, pv);
         }
         if (intersectional) {
             if (protectedColumns.size() < 2) {
-                throw new IllegalArgumentException("--intersectional needs at least two --protected attributes");
+                throw new ParameterException(spec.commandLine(),
+                        "--intersectional needs at least two --protected attributes");
             }
             b.intersection(protectedColumns.toArray(String[]::new));
         }
@@ -185,7 +188,13 @@ public final class AuditCommand implements Callable<Integer> {
             b.intervals(Bootstrap.builder().resamples(resamples).level(level).seed(seed).build());
         }
         b.strict(strict);
-        AuditResult result = b.build().run();
+        AuditResult result;
+        try {
+            result = b.build().run();
+        } catch (UndefinedMetricException e) {
+            // --strict asked for undefined values to be refused: on this data that is bad input.
+            throw new BadInputException(data + ": --strict: " + e.getMessage(), e);
+        }
         PolicyResult outcome = pol == null ? null : PolicyResult.evaluate(pol, result);
         String text = AuditJson.toJson(result, outcome);
         PrintWriter out = spec.commandLine().getOut();
@@ -211,25 +220,6 @@ public final class AuditCommand implements Callable<Integer> {
             return CandorCli.EXIT_POLICY_VIOLATION;
         }
         return 0;
-    }
-
-    private Map<String, String> parsePrivileged() {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String p : privileged) {
-            int eq = p.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("--privileged expects ATTR=VALUE, got '" + p + "'");
-            }
-            String attr = p.substring(0, eq);
-            if (!protectedColumns.contains(attr)) {
-                throw new IllegalArgumentException("--privileged " + p + ": '" + attr + "' is not a --protected attribute "
-                        + protectedColumns);
-            }
-            if (m.put(attr, p.substring(eq + 1)) != null) {
-                throw new IllegalArgumentException("--privileged gives attribute '" + attr + "' twice");
-            }
-        }
-        return m;
     }
 
     private void summary(PrintWriter out, AuditResult r, PolicyResult outcome) {

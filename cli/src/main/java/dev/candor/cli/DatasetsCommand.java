@@ -17,6 +17,7 @@ import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -72,10 +73,18 @@ public final class DatasetsCommand implements Runnable {
         String name;
 
         @CommandLine.Mixin
-        CsvOptions csv = new CsvOptions();
+        DatasetSpecOptions csv = new DatasetSpecOptions();
+
+        @CommandLine.Mixin
+        ProtectedOptions prot = new ProtectedOptions();
 
         @Option(names = "--weights", paramLabel = "COLUMN", description = "CSV: the sample-weight column.")
         String weights;
+
+        @Option(names = "--separator", paramLabel = "CHAR", defaultValue = ",",
+                converter = DataFileOptions.SeparatorConverter.class,
+                description = "CSV: the field separator, one character; \\t or 'tab' for a tab (default: '${DEFAULT-VALUE}').")
+        char separator = ',';
 
         @Override
         public Integer call() throws IOException {
@@ -83,22 +92,22 @@ public final class DatasetsCommand implements Runnable {
             Dataset d;
             List<CsvDatasets.ColumnReport> columns = List.of();
             if (Datasets.contains(name)) {
-                if (csv.anyGiven() || weights != null) {
-                    throw new IllegalArgumentException("'" + name + "' is a built-in dataset; the CSV options "
+                if (csv.anyGiven() || prot.anyGiven() || weights != null) {
+                    throw new ParameterException(spec.commandLine(), "'" + name + "' is a built-in dataset; the CSV options "
                             + "(--label, --protected, --privileged, --categorical, --numeric, --weights) apply to files only");
                 }
                 d = Datasets.load(name);
             } else {
                 Path file = Paths.get(name);
                 if (!Files.exists(file)) {
-                    throw new IllegalArgumentException("NAME: '" + name + "' is neither a built-in dataset "
+                    throw new ParameterException(spec.commandLine(), "NAME: '" + name + "' is neither a built-in dataset "
                             + Datasets.names() + " nor an existing file");
                 }
                 if (csv.label == null) {
-                    throw new IllegalArgumentException("--label: describing the CSV file " + file
+                    throw new ParameterException(spec.commandLine(), "--label: describing the CSV file " + file
                             + " needs --label COLUMN (and usually --protected COLUMN)");
                 }
-                CsvDatasets.Result r = CsvDatasets.readWithReport(file, csv.toSpec(weights));
+                CsvDatasets.Result r = CsvDatasets.readWithReport(file, csv.toSpec(prot, weights, separator));
                 d = r.dataset();
                 columns = r.columns();
             }

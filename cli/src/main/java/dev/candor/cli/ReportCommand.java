@@ -1,7 +1,5 @@
 package dev.candor.cli;
 
-import dev.candor.report.PolicyJson;
-
 import dev.candor.datasets.CsvDatasets;
 import dev.candor.datasets.Dataset;
 import dev.candor.datasets.Datasets;
@@ -15,7 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -37,6 +38,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:report written (the default policy's verdict is in the report)",
+            "1:internal error (--verbose prints the stack trace)",
             "2:bad input (unknown dataset, missing column, single-group attribute, unwritable output); nothing written",
             "3:report written; the --policy given was violated"},
         description = {"Train a model, audit its fairness, mitigate, explain it, and write a self-contained HTML "
@@ -46,19 +48,41 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--dataset", paramLabel = "NAME",
-            description = "A built-in dataset: synthetic-credit (default), german, adult or compas.")
-    String dataset;
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Source source;
 
-    @Option(names = "--data", paramLabel = "FILE.csv", description = "A CSV file with a header row (instead of --dataset).")
-    Path data;
+    /** Where the data comes from: a built-in dataset or a CSV file, not both. */
+    static final class Source {
+        @Option(names = "--dataset", paramLabel = "NAME", converter = DatasetName.class,
+                description = "A built-in dataset: synthetic-credit (default), german, adult or compas.")
+        String dataset;
 
-    @picocli.CommandLine.Mixin
-    CsvOptions csv = new CsvOptions();
+        @ArgGroup(exclusive = false)
+        DataFileOptions file;
+    }
 
-    @Option(names = "--model", paramLabel = "KIND", defaultValue = "logistic",
-            description = "logistic (default), random-forest or gradient-boosting.")
-    String model;
+    /** Checks a built-in dataset name while the command line is parsed. */
+    static final class DatasetName implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String name) {
+            if (!Datasets.contains(name)) {
+                throw new CommandLine.TypeConversionException("unknown dataset '" + name + "'; use one of "
+                        + String.join(", ", Datasets.names()) + ", or --data FILE.csv");
+            }
+            return name;
+        }
+    }
+
+    @CommandLine.Mixin
+    DatasetSpecOptions csv = new DatasetSpecOptions();
+
+    @CommandLine.Mixin
+    ProtectedOptions prot = new ProtectedOptions();
+
+    @Option(names = "--model", paramLabel = "KIND", defaultValue = "logistic", converter = ModelChoice.Converter.class,
+            completionCandidates = ModelChoice.Names.class,
+            description = "The classifier: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    ModelChoice model;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
             description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
@@ -102,10 +126,11 @@ public final class ReportCommand implements Callable<Integer> {
         if (json != null) {
             AtomicFiles.check(json);
             if (json.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
-                throw new IllegalArgumentException("--json and --out name the same file " + out);
+                throw new ParameterException(spec.commandLine(), "--json and --out name the same file " + out);
             }
         }
-        ClassifierKind kind = classifier(model);
+        checkRanges();
+        ClassifierKind kind = model.kind();
         warmUpCharts();
         ReportAssembler.Builder b = ReportAssembler.builder(loadDataset()).model(kind).seed(seed)
                 .testFraction(testFraction)
@@ -114,7 +139,7 @@ public final class ReportCommand implements Callable<Integer> {
             if (!Files.isReadable(policy)) {
                 throw new IOException("cannot read policy file " + policy);
             }
-            b.policy(PolicyJson.read(policy), policy.getFileName().toString());
+            b.policy(PolicyFiles.read(policy), policy.getFileName().toString());
         }
         TerminalProgress progress = TerminalProgress.forStandardError(quiet);
         b.progress(progress);
@@ -142,42 +167,32 @@ public final class ReportCommand implements Callable<Integer> {
         t.start();
     }
 
-    /** The classifier named on the command line: logistic, random-forest or gradient-boosting. */
-    static ClassifierKind classifier(String name) {
-        return switch (name.trim().toLowerCase(Locale.ROOT)) {
-            case "logistic" -> ClassifierKind.LOGISTIC;
-            case "random-forest" -> ClassifierKind.RANDOM_FOREST;
-            case "gradient-boosting" -> ClassifierKind.GRADIENT_BOOSTING;
-            default -> throw new IllegalArgumentException("unknown model '" + name
-                    + "'; use logistic, random-forest or gradient-boosting");
-        };
+    private void checkRanges() {
+        if (!(testFraction > 0 && testFraction < 1)) {
+            throw new ParameterException(spec.commandLine(), "--test-fraction must be strictly between 0 and 1, got "
+                    + testFraction);
+        }
+        if (explainRows != null && explainRows < 0) {
+            throw new ParameterException(spec.commandLine(), "--explain-rows must be >= 0, got " + explainRows);
+        }
     }
 
     private Dataset loadDataset() throws IOException {
-        if (data != null) {
-            if (dataset != null) {
-                throw new IllegalArgumentException("give either --dataset or --data, not both");
-            }
+        DataFileOptions file = source == null ? null : source.file;
+        if (file != null) {
             if (csv.label == null) {
-                throw new IllegalArgumentException("--data needs --label COLUMN (and --protected COLUMN)");
+                throw new ParameterException(spec.commandLine(), "--data needs --label COLUMN (and --protected COLUMN)");
             }
-            if (csv.protectedColumns.isEmpty()) {
-                throw new IllegalArgumentException("--data needs at least one --protected COLUMN");
+            prot.requireColumns();
+            if (!Files.isReadable(file.data)) {
+                throw new IOException("cannot read data file " + file.data);
             }
-            if (!Files.isReadable(data)) {
-                throw new IOException("cannot read data file " + data);
-            }
-            return CsvDatasets.read(data, csv.toSpec(null));
+            return CsvDatasets.read(file.data, csv.toSpec(prot, null, file.separator));
         }
-        if (csv.anyGiven()) {
-            throw new IllegalArgumentException("--label, --protected, --privileged, --categorical and --numeric describe a CSV "
-                    + "file; use them with --data FILE.csv");
+        if (csv.anyGiven() || prot.anyGiven()) {
+            throw new ParameterException(spec.commandLine(), "--label, --protected, --privileged, --categorical and "
+                    + "--numeric describe a CSV file; use them with --data FILE.csv");
         }
-        String name = dataset == null ? "synthetic-credit" : dataset;
-        if (!Datasets.contains(name)) {
-            throw new IllegalArgumentException("unknown dataset '" + name + "'; use one of "
-                    + String.join(", ", Datasets.names()) + ", or --data FILE.csv");
-        }
-        return Datasets.load(name);
+        return Datasets.load(source == null ? "synthetic-credit" : source.dataset);
     }
 }

@@ -1,9 +1,11 @@
 package dev.candor.cli;
 
 
+import dev.candor.core.BadInputException;
 import dev.candor.datasets.CsvDatasets;
-import dev.candor.datasets.CsvSpec;
 import dev.candor.datasets.DataFormatException;
+import dev.candor.datasets.CsvSpec;
+import dev.candor.datasets.CsvTable;
 import dev.candor.datasets.Dataset;
 import dev.candor.fairness.mitigation.Reweighing;
 import dev.candor.fairness.mitigation.ReweighingCell;
@@ -13,19 +15,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -54,19 +51,15 @@ public final class ReweighCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "training data, CSV with a header")
-    Path data;
+    @picocli.CommandLine.Mixin
+    DataFileOptions file = new DataFileOptions();
 
     @Option(names = "--label", required = true, paramLabel = "COLUMN", description = "the label column")
     String label;
 
-    @Option(names = "--protected", required = true, split = ",", paramLabel = "COLUMN",
-            description = "protected column(s); several are combined into one grouping (a&b)")
-    List<String> protectedColumns;
-
-    @Option(names = "--privileged", split = ",", paramLabel = "COLUMN=VALUE",
-            description = "privileged value(s) of the protected column; the other values are pooled")
-    List<String> privileged = new ArrayList<>();
+    /** Several protected columns are combined into one grouping (a&b); with --privileged the other values are pooled. */
+    @picocli.CommandLine.Mixin
+    ProtectedOptions prot = new ProtectedOptions();
 
     @Option(names = "--favorable", defaultValue = "1", paramLabel = "VALUE",
             description = "the favorable label value (default: ${DEFAULT-VALUE})")
@@ -80,19 +73,18 @@ public final class ReweighCommand implements Callable<Integer> {
             description = "name of the appended column (default: ${DEFAULT-VALUE})")
     String weightColumn;
 
-    @Option(names = "--separator", defaultValue = ",", paramLabel = "CHAR",
-            description = "field separator (default: '${DEFAULT-VALUE}')")
-    char separator;
-
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write the weighted CSV")
     Path out;
 
     @Override
     public Integer call() throws IOException {
-        Map<String, Set<String>> priv = parsePrivileged();
+        Path data = file.data;
+        char separator = file.separator;
+        List<String> protectedColumns = prot.requireColumns();
+        Map<String, Set<String>> priv = prot.privilegedByColumn();
         if (!priv.isEmpty() && protectedColumns.size() > 1) {
-            throw new IllegalArgumentException("--privileged works with one --protected column; with several, every "
-                    + "combination is its own group (leave out --privileged)");
+            throw new ParameterException(spec.commandLine(), "--privileged works with one --protected column; with "
+                    + "several, every combination is its own group (leave out --privileged)");
         }
         CsvSpec.Builder sb = CsvSpec.builder().label(label, favorable).separator(separator).inferOtherColumns(false);
         for (String c : protectedColumns) {
@@ -101,16 +93,11 @@ public final class ReweighCommand implements Callable<Integer> {
         if (priorWeights != null) {
             sb.weights(priorWeights);
         }
-        Dataset d = CsvDatasets.read(data, sb.build());
-        RawCsv raw = RawCsv.read(data, separator);
-        if (raw.records().size() != d.rows()) {
-            throw new IllegalStateException(data + ": read " + d.rows() + " rows but found " + raw.records().size()
-                    + " records");
-        }
-        int labelIndex = raw.column(label);
-        String unfavorable = checkBinary(raw, labelIndex);
-        if (raw.header().contains(weightColumn)) {
-            throw new IllegalArgumentException(data + ": already has a column '" + weightColumn
+        CsvTable raw = CsvTable.read(data, separator);
+        Dataset d = CsvDatasets.readWithReport(raw, sb.build()).dataset();
+        String unfavorable = checkBinary(raw, raw.column(label));
+        if (raw.hasColumn(weightColumn)) {
+            throw new DataFormatException(data, raw.headerLine(), weightColumn, "already has a column '" + weightColumn
                     + "'; name the new one with --weight-column");
         }
 
@@ -125,8 +112,8 @@ public final class ReweighCommand implements Callable<Integer> {
         Reweighing rw;
         try {
             rw = rb.fit(d.labels(), columns, d.weights());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(data + ": " + e.getMessage(), e);
+        } catch (BadInputException e) {
+            throw new BadInputException(data + ": " + e.getMessage(), e);
         }
         double[] w = rw.weights();
 
@@ -135,58 +122,46 @@ public final class ReweighCommand implements Callable<Integer> {
             Files.createDirectories(parent);
         }
         String sep = String.valueOf(separator);
+        writeWeighted(raw, w, sep, separator);
+        printTable(rw, d, unfavorable, data, protectedColumns);
+        return 0;
+    }
+
+    private void writeWeighted(CsvTable raw, double[] w, String sep, char separator) throws IOException {
         try (Writer wr = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            wr.write(raw.headerText());
+            wr.write(raw.hasByteOrderMark() ? "\uFEFF" + raw.headerText() : raw.headerText());
             wr.write(sep);
-            wr.write(quoteIfNeeded(weightColumn));
+            wr.write(quoteIfNeeded(weightColumn, separator));
             wr.write(raw.lineEnding());
             for (int i = 0; i < w.length; i++) {
-                wr.write(raw.records().get(i));
+                wr.write(raw.recordText(i));
                 wr.write(sep);
                 wr.write(Double.toString(w[i]));
                 wr.write(raw.lineEnding());
             }
         }
-        printTable(rw, d, unfavorable);
-        return 0;
     }
 
-    private String quoteIfNeeded(String name) {
+    private static String quoteIfNeeded(String name, char separator) {
         if (name.indexOf(separator) >= 0 || name.indexOf('"') >= 0 || name.indexOf('\n') >= 0) {
             return '"' + name.replace("\"", "\"\"") + '"';
         }
         return name;
     }
 
-    private Map<String, Set<String>> parsePrivileged() {
-        Map<String, Set<String>> m = new LinkedHashMap<>();
-        for (String p : privileged) {
-            int eq = p.indexOf('=');
-            if (eq <= 0 || eq == p.length() - 1) {
-                throw new IllegalArgumentException("--privileged: expected COLUMN=VALUE, got '" + p + "'");
-            }
-            String col = p.substring(0, eq).trim();
-            if (!protectedColumns.contains(col)) {
-                throw new IllegalArgumentException("--privileged: column '" + col + "' is not a --protected column "
-                        + protectedColumns);
-            }
-            m.computeIfAbsent(col, k -> new LinkedHashSet<>()).add(p.substring(eq + 1).trim());
-        }
-        return m;
-    }
-
     /** @return the unfavorable label text */
-    private String checkBinary(RawCsv raw, int labelIndex) {
+    private String checkBinary(CsvTable raw, int labelIndex) {
+        Path data = raw.file();
         String other = null;
-        for (int i = 0; i < raw.parsed().size(); i++) {
-            String v = raw.parsed().get(i).get(labelIndex).trim();
+        for (int i = 0; i < raw.rows(); i++) {
+            String v = raw.value(i, labelIndex);
             if (v.equals(favorable)) {
                 continue;
             }
             if (other == null) {
                 other = v;
             } else if (!other.equals(v)) {
-                throw new DataFormatException(data, raw.lines().get(i), label, "label '" + v
+                throw raw.error(i, label, "label '" + v
                         + "' is a third value (favorable '" + favorable + "', unfavorable '" + other
                         + "'); reweighing needs a binary label");
             }
@@ -194,7 +169,7 @@ public final class ReweighCommand implements Callable<Integer> {
         return other;
     }
 
-    private void printTable(Reweighing rw, Dataset d, String unfavorable) {
+    private void printTable(Reweighing rw, Dataset d, String unfavorable, Path data, List<String> protectedColumns) {
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "Reweighing of %s: %d rows, label %s (favorable %s), protected %s%s%n", data, d.rows(),
                 label, favorable, String.join("&", protectedColumns),
@@ -224,56 +199,5 @@ public final class ReweighCommand implements Callable<Integer> {
 
     private static String fmtNumber(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.6f", v);
-    }
-
-    /**
-     * The records of a CSV file as their exact source text (without the line ending), with the parsed
-     * fields and line numbers beside them.
-     */
-    record RawCsv(List<String> header, String headerText, List<String> records, List<CSVRecord> parsed,
-                  List<Long> lines, String lineEnding) {
-
-        static RawCsv read(Path file, char separator) throws IOException {
-            String content = Files.readString(file, StandardCharsets.UTF_8);
-            int bom = content.startsWith("\uFEFF") ? 1 : 0;
-            CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setIgnoreEmptyLines(true).build();
-            List<CSVRecord> recs;
-            try (CSVParser p = CSVParser.parse(content.substring(bom), format)) {
-                recs = p.getRecords();
-            }
-            List<String> texts = new ArrayList<>();
-            List<Long> lines = new ArrayList<>();
-            String body = content.substring(bom);
-            long line = 1;
-            int counted = 0;
-            for (int i = 0; i < recs.size(); i++) {
-                int start = (int) recs.get(i).getCharacterPosition();
-                int end = i + 1 < recs.size() ? (int) recs.get(i + 1).getCharacterPosition() : body.length();
-                String t = body.substring(start, end);
-                int e = t.length();
-                while (e > 0 && (t.charAt(e - 1) == '\n' || t.charAt(e - 1) == '\r')) {
-                    e--;
-                }
-                texts.add(t.substring(0, e));
-                for (; counted < start; counted++) {
-                    if (body.charAt(counted) == '\n') {
-                        line++;
-                    }
-                }
-                lines.add(line);
-            }
-            String ending = body.contains("\r\n") ? "\r\n" : "\n";
-            List<String> header = recs.get(0).stream().map(String::trim).toList();
-            return new RawCsv(header, bom == 1 ? "\uFEFF" + texts.get(0) : texts.get(0), texts.subList(1, texts.size()),
-                    recs.subList(1, recs.size()), lines.subList(1, lines.size()), ending);
-        }
-
-        int column(String name) {
-            int j = header.indexOf(name);
-            if (j < 0) {
-                throw new IllegalArgumentException("no column '" + name + "' in the header " + header);
-            }
-            return j;
-        }
     }
 }

@@ -180,7 +180,7 @@ class AuditCommandTest {
         Files.writeString(csv, "y,p,g\n1,1,a\n0,1,b\n2,0,a\n");
         CliRun r = CliRun.of("audit", "--data", csv.toString(), "--label", "y", "--prediction", "p", "--protected", "g");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("bad.csv: line 4, column 'y'").contains("'2'");
+        assertThat(r.err()).contains("bad.csv, line 4, column 'y'").contains("'2'");
     }
 
     @Test
@@ -190,7 +190,7 @@ class AuditCommandTest {
         CliRun r = CliRun.of("audit", "--data", csv.toString(), "--label", "y", "--prediction", "p", "--protected", "g",
                 "--weights", "w");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("w.csv: line 3, column 'w'").contains("negative");
+        assertThat(r.err()).contains("w.csv, line 3, column 'w'").contains("negative");
     }
 
     @Test
@@ -206,7 +206,7 @@ class AuditCommandTest {
         Files.writeString(ragged, "y,p,g\n1,1,a\n0,1\n");
         CliRun r2 = CliRun.of("audit", "--data", ragged.toString(), "--label", "y", "--prediction", "p", "--protected", "g");
         assertThat(r2.exit()).isEqualTo(2);
-        assertThat(r2.err()).contains("r.csv: line 3: 2 fields");
+        assertThat(r2.err()).contains("r.csv, line 3: has 2 fields");
 
         CliRun r3 = CliRun.of("audit", "--data", tmp.resolve("absent.csv").toString(), "--label", "y", "--prediction", "p",
                 "--protected", "g");

@@ -1,27 +1,20 @@
 package dev.candor.datasets;
 
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a CSV file (UTF-8, a header line, RFC 4180 quoting, a configurable separator) into a
- * {@link Dataset} according to a {@link CsvSpec}.
+ * Reads a CSV file into a {@link Dataset} according to a {@link CsvSpec}. The file is read by
+ * {@link CsvTable} (UTF-8, a header line, RFC 4180 quoting, a configurable separator), the same reader
+ * as {@link PredictionsTable}'s, so both accept the same files and word their errors alike.
  *
  * <p>Values are trimmed; blank lines are skipped. Every problem is a {@link DataFormatException}
  * naming the file, the 1-based line and the column: an empty file or a file with a header only; a
@@ -92,42 +85,22 @@ public final class CsvDatasets {
      * @throws DataFormatException if its content does not fit the spec
      */
     public static Result readWithReport(Path file, CsvSpec spec) throws IOException {
-        String content;
-        try {
-            content = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(file.toString(), null, "no such file");
-        } catch (MalformedInputException e) {
-            throw new DataFormatException(file, 0, null, "is not valid UTF-8 text");
-        }
-        if (content.startsWith("\uFEFF")) {
-            content = content.substring(1);
-        }
-        LineIndex lines = new LineIndex(content);
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(spec.separator()).setTrim(true)
-                .setIgnoreEmptyLines(true).build();
-        List<CSVRecord> records;
-        try (CSVParser p = CSVParser.parse(content, format)) {
-            records = p.getRecords();
-        } catch (java.io.UncheckedIOException | IllegalStateException e) {
-            throw new DataFormatException(file, 0, null, "is not valid CSV: " + e.getMessage());
-        }
-        if (records.isEmpty()) {
-            throw new DataFormatException(file, 1, null, "the file is empty; expected a header line");
-        }
-        CSVRecord headerRec = records.get(0);
-        long headerLine = lines.lineOf(headerRec.getCharacterPosition());
-        String[] header = headerRec.stream().map(String::trim).toArray(String[]::new);
-        if (records.size() == 1) {
-            throw new DataFormatException(file, headerLine + 1, null, "no data rows after the header");
-        }
-        Map<String, Integer> index = new HashMap<>();
-        Map<String, Integer> dupes = new HashMap<>();
-        for (int k = 0; k < header.length; k++) {
-            if (index.putIfAbsent(header[k], k) != null) {
-                dupes.put(header[k], k);
-            }
-        }
+        return readWithReport(CsvTable.read(file, spec.separator()), spec);
+    }
+
+    /**
+     * Like {@link #readWithReport(Path, CsvSpec)}, on a file already read (for callers that also need
+     * the records' source text, as {@code candor reweigh} does). The spec's separator is not used.
+     *
+     * @param t    the file's cells
+     * @param spec how to read them
+     * @return the dataset and the column report
+     * @throws DataFormatException if the content does not fit the spec
+     */
+    public static Result readWithReport(CsvTable t, CsvSpec spec) {
+        Path file = t.file();
+        List<String> header = t.header();
+        long headerLine = t.headerLine();
         List<String> declared = new ArrayList<>();
         declared.add(spec.label());
         declared.addAll(spec.numeric());
@@ -137,28 +110,16 @@ public final class CsvDatasets {
             declared.add(spec.weights());
         }
         for (String c : declared) {
-            if (!index.containsKey(c)) {
-                throw new DataFormatException(file, headerLine, c, "column is not in the header; the header has "
-                        + Arrays.toString(header));
-            }
-            if (dupes.containsKey(c)) {
-                throw new DataFormatException(file, headerLine, c, "column name appears more than once in the header");
-            }
-        }
-        List<CSVRecord> data = records.subList(1, records.size());
-        for (CSVRecord r : data) {
-            if (r.size() != header.length) {
-                throw new DataFormatException(file, lines.lineOf(r.getCharacterPosition()), null, "has " + r.size()
-                        + " fields, the header has " + header.length);
-            }
+            t.column(c);
         }
 
         // Decide every column's role, in header order.
         List<ColumnReport> report = new ArrayList<>();
         List<Integer> featureCols = new ArrayList<>();
         List<Boolean> featureNumeric = new ArrayList<>();
-        for (int k = 0; k < header.length; k++) {
-            String c = header[k];
+        int n = t.rows();
+        for (int k = 0; k < header.size(); k++) {
+            String c = header.get(k);
             if (c.equals(spec.label())) {
                 report.add(new ColumnReport(c, "label", false, spec.unfavorable() == null
                         ? "favorable '" + spec.favorable() + "', any other value unfavorable"
@@ -174,17 +135,16 @@ public final class CsvDatasets {
             } else if (spec.protectedAttributes().containsKey(c)) {
                 report.add(new ColumnReport(c, "protected", false, "privileged " + spec.protectedAttributes().get(c)));
             } else if (spec.inferOtherColumns()) {
-                if (dupes.containsKey(c) || index.get(c) != k) {
+                if (t.isDuplicate(c)) {
                     throw new DataFormatException(file, headerLine, c,
                             "column name appears more than once in the header; declare the columns to use");
                 }
                 String why = null;
-                for (CSVRecord r : data) {
-                    String v = r.get(k);
+                for (int i = 0; i < n; i++) {
+                    String v = t.value(i, k);
                     if (!isFiniteNumber(v)) {
-                        why = v.isEmpty() ? "line " + lines.lineOf(r.getCharacterPosition()) + " is empty"
-                                : "value '" + v + "' at line " + lines.lineOf(r.getCharacterPosition())
-                                        + " is not a number";
+                        why = v.isEmpty() ? "line " + t.line(i) + " is empty"
+                                : "value '" + v + "' at line " + t.line(i) + " is not a number";
                         break;
                     }
                 }
@@ -197,12 +157,11 @@ public final class CsvDatasets {
             }
         }
 
-        int n = data.size();
         int m = featureCols.size();
         List<Feature> features = new ArrayList<>();
         for (int j = 0; j < m; j++) {
             int k = featureCols.get(j);
-            String c = header[k];
+            String c = header.get(k);
             if (featureNumeric.get(j)) {
                 features.add(Feature.numeric(c));
                 continue;
@@ -213,13 +172,8 @@ public final class CsvDatasets {
                 continue;
             }
             TreeSet<String> lv = new TreeSet<>();
-            for (CSVRecord r : data) {
-                String v = r.get(k);
-                if (v.isEmpty()) {
-                    throw new DataFormatException(file, lines.lineOf(r.getCharacterPosition()), c,
-                            "empty value (missing values are not allowed)");
-                }
-                lv.add(v);
+            for (int i = 0; i < n; i++) {
+                lv.add(t.require(i, k));
             }
             features.add(Feature.categorical(c, List.copyOf(lv)));
         }
@@ -228,16 +182,12 @@ public final class CsvDatasets {
         double[] w = spec.weights() == null ? null : new double[n];
         Map<String, String[]> prot = new LinkedHashMap<>();
         spec.protectedAttributes().keySet().forEach(c -> prot.put(c, new String[n]));
-        int labelCol = index.get(spec.label());
+        int labelCol = t.column(spec.label());
         for (int i = 0; i < n; i++) {
-            CSVRecord r = data.get(i);
-            long line = lines.lineOf(r.getCharacterPosition());
+            long line = t.line(i);
             for (int j = 0; j < m; j++) {
                 Feature f = features.get(j);
-                String v = r.get(featureCols.get(j));
-                if (v.isEmpty()) {
-                    throw new DataFormatException(file, line, f.name(), "empty value (missing values are not allowed)");
-                }
+                String v = t.require(i, featureCols.get(j));
                 if (f.isCategorical()) {
                     int code = f.code(v);
                     if (code < 0) {
@@ -249,7 +199,7 @@ public final class CsvDatasets {
                     x[i][j] = number(file, line, f.name(), v);
                 }
             }
-            String lv = r.get(labelCol);
+            String lv = t.value(i, labelCol);
             if (lv.isEmpty()) {
                 throw new DataFormatException(file, line, spec.label(), "empty label");
             }
@@ -262,14 +212,14 @@ public final class CsvDatasets {
                         + "(favorable '" + spec.favorable() + "', unfavorable '" + spec.unfavorable() + "')");
             }
             for (Map.Entry<String, String[]> e : prot.entrySet()) {
-                String v = r.get(index.get(e.getKey()));
+                String v = t.value(i, t.column(e.getKey()));
                 if (v.isEmpty()) {
                     throw new DataFormatException(file, line, e.getKey(), "empty protected attribute value");
                 }
                 e.getValue()[i] = v;
             }
             if (w != null) {
-                double wv = number(file, line, spec.weights(), r.get(index.get(spec.weights())));
+                double wv = number(file, line, spec.weights(), t.value(i, t.column(spec.weights())));
                 if (wv < 0) {
                     throw new DataFormatException(file, line, spec.weights(), "weight " + wv + " is negative");
                 }
@@ -280,14 +230,14 @@ public final class CsvDatasets {
         // accepting it would silently give an all-unfavorable label or a group-less attribute.
         if (Arrays.stream(y).noneMatch(v -> v == 1)) {
             throw new DataFormatException(file, 0, spec.label(), "the favorable value '" + spec.favorable()
-                    + "' does not occur; values are " + distinct(data, labelCol));
+                    + "' does not occur; values are " + distinct(t, labelCol));
         }
         for (Map.Entry<String, Set<String>> e : spec.protectedAttributes().entrySet()) {
             Set<String> seen = new HashSet<>(Arrays.asList(prot.get(e.getKey())));
             for (String pv : e.getValue()) {
                 if (!seen.contains(pv)) {
                     throw new DataFormatException(file, 0, e.getKey(), "the privileged value '" + pv
-                            + "' does not occur; values are " + distinct(data, index.get(e.getKey())));
+                            + "' does not occur; values are " + distinct(t, t.column(e.getKey())));
                 }
             }
         }
@@ -305,10 +255,10 @@ public final class CsvDatasets {
         return new Result(b.build(), report);
     }
 
-    private static List<String> distinct(List<CSVRecord> data, int column) {
+    private static List<String> distinct(CsvTable t, int column) {
         TreeSet<String> v = new TreeSet<>();
-        for (CSVRecord r : data) {
-            v.add(r.get(column));
+        for (int i = 0; i < t.rows(); i++) {
+            v.add(t.value(i, column));
             if (v.size() > 20) {
                 break;
             }
@@ -349,35 +299,5 @@ public final class CsvDatasets {
             throw new DataFormatException(file, line, column, "'" + v + "' is not a finite number");
         }
         return d;
-    }
-
-    /**
-     * Maps a record's character offset to the 1-based line where its first field starts (a record's
-     * offset can point at the blank lines the parser skipped before it).
-     */
-    private static final class LineIndex {
-        private final int[] starts;
-        private final String text;
-
-        LineIndex(String s) {
-            this.text = s;
-            List<Integer> st = new ArrayList<>();
-            st.add(0);
-            for (int i = 0; i < s.length(); i++) {
-                if (s.charAt(i) == '\n') {
-                    st.add(i + 1);
-                }
-            }
-            starts = st.stream().mapToInt(Integer::intValue).toArray();
-        }
-
-        long lineOf(long offset) {
-            int pos = (int) offset;
-            while (pos < text.length() && (text.charAt(pos) == '\n' || text.charAt(pos) == '\r')) {
-                pos++;
-            }
-            int i = Arrays.binarySearch(starts, pos);
-            return i >= 0 ? i + 1 : -i - 1;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.candor.datasets;
 
+import dev.candor.core.BadInputException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -96,14 +97,14 @@ public final class CsvSpec {
         for (String p : split(privileged)) {
             int eq = p.indexOf('=');
             if (eq <= 0 || eq == p.length() - 1) {
-                throw new IllegalArgumentException("privileged: expected column=value, got '" + p + "'");
+                throw new BadInputException("privileged: expected column=value, got '" + p + "'");
             }
             priv.computeIfAbsent(p.substring(0, eq).trim(), k -> new LinkedHashSet<>()).add(p.substring(eq + 1).trim());
         }
         List<String> prot = split(protectedColumns);
         for (String c : priv.keySet()) {
             if (!prot.contains(c)) {
-                throw new IllegalArgumentException("privileged: column '" + c + "' is not a protected column "
+                throw new BadInputException("privileged: column '" + c + "' is not a protected column "
                         + prot);
             }
         }
@@ -221,7 +222,7 @@ public final class CsvSpec {
             label(column, favorableValue);
             this.unfavorable = Objects.requireNonNull(unfavorableValue, "unfavorable").trim();
             if (unfavorable.equals(favorable)) {
-                throw new IllegalArgumentException("unfavorable: equals the favorable value '" + favorable + "'");
+                throw new BadInputException("unfavorable: equals the favorable value '" + favorable + "'");
             }
             return this;
         }
@@ -288,7 +289,7 @@ public final class CsvSpec {
          */
         public Builder separator(char c) {
             if (c == '"' || c == '\n' || c == '\r') {
-                throw new IllegalArgumentException("separator: cannot be a quote or line break");
+                throw new BadInputException("separator: cannot be a quote or line break");
             }
             this.separator = c;
             return this;
@@ -319,22 +320,22 @@ public final class CsvSpec {
          */
         public CsvSpec build() {
             if (label == null) {
-                throw new IllegalArgumentException("label: a CSV spec needs a label column");
+                throw new BadInputException("label: a CSV spec needs a label column");
             }
             for (String c : numeric) {
                 if (categorical.containsKey(c)) {
-                    throw new IllegalArgumentException("numeric: column '" + c + "' is also declared categorical");
+                    throw new BadInputException("numeric: column '" + c + "' is also declared categorical");
                 }
             }
             List<String> roles = new ArrayList<>(numeric);
             roles.addAll(categorical.keySet());
             roles.addAll(protectedAttributes.keySet());
             if (roles.contains(label) || label.equals(weights)) {
-                throw new IllegalArgumentException("label: column '" + label + "' cannot also be a feature, "
+                throw new BadInputException("label: column '" + label + "' cannot also be a feature, "
                         + "protected attribute or weights");
             }
             if (weights != null && roles.contains(weights)) {
-                throw new IllegalArgumentException("weights: column '" + weights
+                throw new BadInputException("weights: column '" + weights
                         + "' cannot also be a feature or protected attribute");
             }
             return new CsvSpec(this);
@@ -342,7 +343,7 @@ public final class CsvSpec {
 
         private static String requireName(String c, String what) {
             if (c == null || c.isBlank()) {
-                throw new IllegalArgumentException(what + ": column name must not be blank");
+                throw new BadInputException(what + ": column name must not be blank");
             }
             return c.trim();
         }

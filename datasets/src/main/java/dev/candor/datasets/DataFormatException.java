@@ -1,14 +1,16 @@
 package dev.candor.datasets;
 
+import dev.candor.core.BadInputException;
 import java.nio.file.Path;
 
 /**
  * Malformed input data. The message names the file, the 1-based line and, where one applies, the
- * column, for example {@code data.csv, line 12, column 'age': 'abc' is not a number}.
+ * column, for example {@code data.csv, line 12, column 'age': 'abc' is not a number}. Every reader of
+ * CSV files ({@link CsvTable}) throws it, so the form is the same whatever read the file.
  *
  * @since 0.1.0
  */
-public final class DataFormatException extends IllegalArgumentException {
+public final class DataFormatException extends BadInputException {
 
     private static final long serialVersionUID = 1L;
 

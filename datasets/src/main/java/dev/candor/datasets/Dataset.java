@@ -3,10 +3,8 @@ package dev.candor.datasets;
 import dev.candor.core.Fingerprint;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -51,67 +49,9 @@ public final class Dataset {
         this.protectedAttributes = List.copyOf(b.protectedAttributes);
         this.weights = b.weights == null ? null : b.weights.clone();
         this.dropped = List.copyOf(b.dropped);
-        int n = labels.length;
-        int m = features.size();
-        if (b.x.length != n) {
-            throw new IllegalArgumentException("x: " + b.x.length + " rows but " + n + " labels");
-        }
-        Set<String> names = new HashSet<>();
-        for (Feature f : features) {
-            if (!names.add(f.name())) {
-                throw new IllegalArgumentException("features: duplicate feature name '" + f.name() + "'");
-            }
-        }
-        this.x = new double[n][];
-        for (int i = 0; i < n; i++) {
-            double[] row = b.x[i];
-            if (row == null || row.length != m) {
-                throw new IllegalArgumentException("x: row " + i + " has " + (row == null ? 0 : row.length)
-                        + " values, expected " + m + " (one per feature)");
-            }
-            for (int j = 0; j < m; j++) {
-                double v = row[j];
-                Feature f = features.get(j);
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("x: row " + i + ", feature '" + f.name() + "' is " + v);
-                }
-                if (f.isCategorical() && (v != Math.rint(v) || v < 0 || v >= f.levels().size())) {
-                    throw new IllegalArgumentException("x: row " + i + ", categorical feature '" + f.name()
-                            + "' has code " + v + ", expected an integer in 0.." + (f.levels().size() - 1));
-                }
-            }
-            this.x[i] = row.clone();
-        }
-        for (int i = 0; i < n; i++) {
-            if (labels[i] != 0 && labels[i] != 1) {
-                throw new IllegalArgumentException("labels: row " + i + " has label " + labels[i]
-                        + ", expected 0 or 1 (1 = favorable)");
-            }
-        }
-        Set<String> pnames = new HashSet<>();
-        for (ProtectedAttribute p : protectedAttributes) {
-            if (p.size() != n) {
-                throw new IllegalArgumentException("protectedAttribute: '" + p.name() + "' has " + p.size()
-                        + " values but the dataset has " + n + " rows");
-            }
-            if (!pnames.add(p.name())) {
-                throw new IllegalArgumentException("protectedAttribute: duplicate name '" + p.name() + "'");
-            }
-        }
+        this.x = DatasetChecks.copyChecked(features, b.x, labels, protectedAttributes);
         if (weights != null) {
-            checkWeights(weights, n);
-        }
-    }
-
-    private static void checkWeights(double[] w, int n) {
-        if (w.length != n) {
-            throw new IllegalArgumentException("weights: " + w.length + " weights but " + n + " rows");
-        }
-        for (int i = 0; i < n; i++) {
-            if (!(w[i] >= 0) || Double.isInfinite(w[i])) {
-                throw new IllegalArgumentException("weights: row " + i + " has weight " + w[i]
-                        + ", expected a finite value >= 0");
-            }
+            DatasetChecks.checkWeights(weights, labels.length);
         }
     }
 
@@ -334,44 +274,8 @@ public final class Dataset {
      * @throws IllegalArgumentException if {@code testFraction} is not strictly between 0 and 1
      */
     public TrainTestSplit split(double testFraction, long seed) {
-        if (!(testFraction > 0 && testFraction < 1)) {
-            throw new IllegalArgumentException("testFraction: must be in (0, 1), got " + testFraction);
-        }
-        SplittableRandom rng = new SplittableRandom(seed);
-        boolean[] inTest = new boolean[labels.length];
-        for (int cls = 0; cls <= 1; cls++) {
-            int[] idx = indicesOfLabel(cls);
-            for (int i = idx.length - 1; i > 0; i--) {
-                int j = rng.nextInt(i + 1);
-                int t = idx[i];
-                idx[i] = idx[j];
-                idx[j] = t;
-            }
-            int nTest = (int) Math.round(testFraction * idx.length);
-            for (int k = 0; k < nTest; k++) {
-                inTest[idx[k]] = true;
-            }
-        }
-        int nTest = 0;
-        for (boolean b : inTest) {
-            nTest += b ? 1 : 0;
-        }
-        int[] test = new int[nTest];
-        int[] train = new int[labels.length - nTest];
-        int a = 0;
-        int c = 0;
-        for (int i = 0; i < labels.length; i++) {
-            if (inTest[i]) {
-                test[a++] = i;
-            } else {
-                train[c++] = i;
-            }
-        }
-        return new TrainTestSplit(select(train), select(test));
-    }
-
-    private int[] indicesOfLabel(int cls) {
-        return java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] == cls).toArray();
+        int[][] parts = StratifiedSplit.indices(labels, testFraction, seed);
+        return new TrainTestSplit(select(parts[0]), select(parts[1]));
     }
 
     /**
@@ -380,31 +284,7 @@ public final class Dataset {
      * @return the summary
      */
     public DatasetSummary describe() {
-        int fav = 0;
-        for (int y : labels) {
-            fav += y;
-        }
-        List<DatasetSummary.AttributeSummary> attrs = new ArrayList<>();
-        for (ProtectedAttribute p : protectedAttributes) {
-            Map<String, double[]> acc = new HashMap<>();
-            for (int i = 0; i < labels.length; i++) {
-                double[] c = acc.computeIfAbsent(p.value(i), k -> new double[4]);
-                double w = weights == null ? 1 : weights[i];
-                c[0]++;
-                c[1] += labels[i];
-                c[2] += w;
-                c[3] += labels[i] * w;
-            }
-            List<DatasetSummary.GroupSummary> groups = new ArrayList<>();
-            for (String g : p.groups()) {
-                double[] c = acc.get(g);
-                groups.add(new DatasetSummary.GroupSummary(g, p.privileged().contains(g), (int) c[0], (int) c[1],
-                        c[2], c[3]));
-            }
-            attrs.add(new DatasetSummary.AttributeSummary(p.name(), p.privileged(), groups));
-        }
-        return new DatasetSummary(name, labels.length, features, labelName, favorableValue, fav,
-                labels.length - fav, weights != null, attrs, dropped);
+        return DatasetSummary.of(this, labels, weights);
     }
 
     /**

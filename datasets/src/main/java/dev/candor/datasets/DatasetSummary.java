@@ -1,6 +1,9 @@
 package dev.candor.datasets;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -124,5 +127,34 @@ public record DatasetSummary(String name, int rows, List<Feature> features, Stri
         public double weightedBaseRate() {
             return weight == 0 ? Double.NaN : favorableWeight / weight;
         }
+    }
+
+    /** The summary of a dataset, from its own (uncopied) labels and weights. */
+    static DatasetSummary of(Dataset d, int[] labels, double[] weights) {
+        int fav = 0;
+        for (int y : labels) {
+            fav += y;
+        }
+        List<DatasetSummary.AttributeSummary> attrs = new ArrayList<>();
+        for (ProtectedAttribute p : d.protectedAttributes()) {
+            Map<String, double[]> acc = new HashMap<>();
+            for (int i = 0; i < labels.length; i++) {
+                double[] c = acc.computeIfAbsent(p.value(i), k -> new double[4]);
+                double w = weights == null ? 1 : weights[i];
+                c[0]++;
+                c[1] += labels[i];
+                c[2] += w;
+                c[3] += labels[i] * w;
+            }
+            List<DatasetSummary.GroupSummary> groups = new ArrayList<>();
+            for (String g : p.groups()) {
+                double[] c = acc.get(g);
+                groups.add(new DatasetSummary.GroupSummary(g, p.privileged().contains(g), (int) c[0], (int) c[1],
+                        c[2], c[3]));
+            }
+            attrs.add(new DatasetSummary.AttributeSummary(p.name(), p.privileged(), groups));
+        }
+        return new DatasetSummary(d.name(), labels.length, d.features(), d.labelName(), d.favorableValue(), fav,
+                labels.length - fav, weights != null, attrs, d.dropped());
     }
 }

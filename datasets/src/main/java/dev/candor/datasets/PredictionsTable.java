@@ -1,28 +1,19 @@
 package dev.candor.datasets;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * A predictions CSV file read into columns of strings, and the conversions an audit needs, each
  * failing with a message that names the file, the line and the column.
  *
- * <p>The first line is the header. Fields may be quoted (RFC 4180, Commons CSV). Line numbers are
- * 1-based and count the header as line 1.
+ * <p>The file is read by {@link CsvTable}, the reader behind {@link CsvDatasets} too: the first line
+ * is the header, fields may be quoted (RFC 4180), values are trimmed, blank lines are skipped, a
+ * byte-order mark is ignored, and line numbers are 1-based physical lines of the file. Every problem
+ * is a {@link DataFormatException} naming the file, the line and the column, worded as for a dataset.
  *
  * @since 0.1.0
  */
@@ -41,73 +32,40 @@ public final class PredictionsTable {
     }
 
     /**
-     * Reads the columns that will be used.
+     * Reads the columns that will be used, comma-separated.
      *
      * @param file   the CSV file
      * @param needed the column names to keep
      * @return the table
      * @throws IOException if the file cannot be read
-     * @throws IllegalArgumentException if a column is missing, a row has the wrong number of fields, or
-     *                                  the file has no data rows
+     * @throws DataFormatException if a column is missing or given twice in the header, a row has the
+     *                             wrong number of fields, or the file has no data rows (see {@link CsvTable})
      */
     public static PredictionsTable read(Path file, List<String> needed) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreSurroundingSpaces(true).build();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.parse(in, format)) {
-            List<String> header = parser.getHeaderNames();
-            Set<String> seen = new HashSet<>();
-            for (String h : header) {
-                if (!seen.add(h)) {
-                    throw new IllegalArgumentException(file + ": line 1: duplicate column '" + h + "'");
-                }
-            }
-            int[] idx = new int[needed.size()];
-            for (int j = 0; j < needed.size(); j++) {
-                idx[j] = header.indexOf(needed.get(j));
-                if (idx[j] < 0) {
-                    throw new IllegalArgumentException(file + ": line 1: no column '" + needed.get(j)
-                            + "'; the columns are " + header);
-                }
-            }
-            List<String[]> rows = new ArrayList<>();
-            List<Long> lineNumbers = new ArrayList<>();
-            for (CSVRecord r : parser) {
-                long line = r.getRecordNumber() + 1;
-                if (r.size() == 1 && r.get(0).isEmpty()) {
-                    continue; // blank line
-                }
-                if (r.size() != header.size()) {
-                    throw new IllegalArgumentException(file + ": line " + line + ": " + r.size() + " fields, but the header has "
-                            + header.size());
-                }
-                String[] v = new String[idx.length];
-                for (int j = 0; j < idx.length; j++) {
-                    v[j] = r.get(idx[j]);
-                }
-                rows.add(v);
-                lineNumbers.add(line);
-            }
-            if (rows.isEmpty()) {
-                throw new IllegalArgumentException(file + ": no data rows");
-            }
-            Map<String, String[]> cols = new LinkedHashMap<>();
-            for (int j = 0; j < idx.length; j++) {
-                String[] c = new String[rows.size()];
-                for (int i = 0; i < c.length; i++) {
-                    c[i] = rows.get(i)[j];
-                }
-                cols.put(needed.get(j), c);
-            }
-            long[] lines = lineNumbers.stream().mapToLong(Long::longValue).toArray();
-            return new PredictionsTable(file, header, cols, lines);
-        } catch (NoSuchFileException e) {
-            throw new IOException(file + ": file not found", e);
-        } catch (MalformedInputException e) {
-            throw new IOException(file + ": not UTF-8 text", e);
-        } catch (java.io.UncheckedIOException e) {
-            throw new IllegalArgumentException(file + ": malformed CSV: " + e.getCause().getMessage(), e);
+        return read(file, needed, ',');
+    }
+
+    /**
+     * Reads the columns that will be used.
+     *
+     * @param file      the CSV file
+     * @param needed    the column names to keep
+     * @param separator the field separator
+     * @return the table
+     * @throws IOException if the file cannot be read
+     * @throws DataFormatException as {@link #read(Path, List)}
+     */
+    public static PredictionsTable read(Path file, List<String> needed, char separator) throws IOException {
+        CsvTable t = CsvTable.read(file, separator);
+        Map<String, String[]> cols = new LinkedHashMap<>();
+        for (String c : needed) {
+            cols.put(c, t.values(t.column(c)));
         }
+        long[] lines = new long[t.rows()];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = t.line(i);
+        }
+        return new PredictionsTable(file, t.header(), cols, lines);
     }
 
     /** @return the number of data rows */
@@ -128,7 +86,7 @@ public final class PredictionsTable {
         String[] c = column(column);
         for (int i = 0; i < c.length; i++) {
             if (c[i].isEmpty()) {
-                throw error(i, column, "is empty; a value is required");
+                throw error(i, column, "empty value (missing values are not allowed)");
             }
         }
         return c;
@@ -181,7 +139,7 @@ public final class PredictionsTable {
         encode(y, labelColumn, favorable, yt, other, favSeen);
         encode(p, predictionColumn, favorable, yp, other, favSeen);
         if (!favSeen[0]) {
-            throw new IllegalArgumentException(file + ": the favorable value '" + favorable + "' occurs in neither column '"
+            throw new DataFormatException(file, 0, labelColumn, "the favorable value '" + favorable + "' occurs in neither column '"
                     + labelColumn + "' nor '" + predictionColumn + "' (values seen: '" + other[0]
                     + "'); set --favorable to the favorable label");
         }
@@ -216,12 +174,12 @@ public final class PredictionsTable {
     private String[] column(String name) {
         String[] c = columns.get(name);
         if (c == null) {
-            throw new IllegalArgumentException(file + ": column '" + name + "' was not read");
+            throw new IllegalArgumentException("column '" + name + "' was not read from " + file + "; read " + columns.keySet());
         }
         return c;
     }
 
-    private IllegalArgumentException error(int row, String column, String what) {
-        return new IllegalArgumentException(file + ": line " + lines[row] + ", column '" + column + "': " + what);
+    private DataFormatException error(int row, String column, String what) {
+        return new DataFormatException(file, lines[row], column, what);
     }
 }

@@ -1,6 +1,8 @@
 package dev.candor.fairness;
 
+import dev.candor.core.BadInputException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,11 @@ import java.util.TreeSet;
  * @since 0.1.0
  */
 public record GroupAttribute(String name, int[] codes, List<String> values) {
+
+    /** The name of the privileged group of a {@link #pooled pooled} attribute (code 0). */
+    public static final String PRIVILEGED = "privileged";
+    /** The name of the pooled unprivileged group of a {@link #pooled pooled} attribute (code 1). */
+    public static final String UNPRIVILEGED = "unprivileged";
 
     public GroupAttribute {
         Objects.requireNonNull(name, "name");
@@ -46,7 +53,7 @@ public record GroupAttribute(String name, int[] codes, List<String> values) {
         TreeSet<String> distinct = new TreeSet<>();
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] == null) {
-                throw new IllegalArgumentException("attribute '" + name + "': missing value at row " + i);
+                throw new BadInputException("attribute '" + name + "': missing value at row " + i);
             }
             distinct.add(labels[i]);
         }
@@ -104,6 +111,46 @@ public record GroupAttribute(String name, int[] codes, List<String> values) {
             product[i] = remap[product[i]];
         }
         return new GroupAttribute(a.name + "&" + b.name, product, names);
+    }
+
+    /**
+     * Pools the groups into two, AIF360's privileged-versus-unprivileged form: rows whose group is one
+     * of the privileged values get code 0 ({@link #PRIVILEGED}), every other row code 1
+     * ({@link #UNPRIVILEGED}); several privileged values are OR-ed, as AIF360's list of
+     * {@code privileged_groups}. Same name and rows.
+     *
+     * @param privileged the privileged group values, each one of {@link #values()}
+     * @return the two-group attribute
+     * @throws BadInputException if there is no privileged value, a privileged value is not a group of
+     *                           this attribute, or every group is privileged (naming the values)
+     */
+    public GroupAttribute pooled(Collection<String> privileged) {
+        Objects.requireNonNull(privileged, "privileged");
+        if (privileged.isEmpty()) {
+            throw new BadInputException("attribute '" + name + "': pooling needs at least one privileged value");
+        }
+        boolean[] isPrivileged = new boolean[values.size()];
+        for (String p : privileged) {
+            int g = values.indexOf(p);
+            if (g < 0) {
+                throw new BadInputException("privileged value '" + p + "' does not occur in " + name + " (values: "
+                        + values + ")");
+            }
+            isPrivileged[g] = true;
+        }
+        if (privileged.containsAll(values)) {
+            throw new BadInputException(name + ": every group is privileged " + values
+                    + "; pooling needs at least one unprivileged group");
+        }
+        int[] pooled = new int[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            int g = codes[i];
+            if (g < 0 || g >= isPrivileged.length) {
+                throw new BadInputException("attribute '" + name + "': group code " + g + " out of range at row " + i);
+            }
+            pooled[i] = isPrivileged[g] ? 0 : 1;
+        }
+        return new GroupAttribute(name, pooled, List.of(PRIVILEGED, UNPRIVILEGED));
     }
 
     /** @return the number of groups */

@@ -3,6 +3,7 @@ package dev.candor.cli.pipeline;
 import dev.candor.report.assemble.AuditSections;
 import dev.candor.fairness.audit.DefaultPolicy;
 import dev.candor.report.assemble.MetricDefinitions;
+import dev.candor.core.BadInputException;
 import dev.candor.core.Provenance;
 
 import dev.candor.datasets.Dataset;
@@ -178,12 +179,12 @@ public final class ReportAssembler {
 
     private static void checkAuditable(Dataset d) {
         if (d.protectedAttributes().isEmpty()) {
-            throw new IllegalArgumentException("dataset " + d.name() + " has no protected attribute; name one "
+            throw new BadInputException("dataset " + d.name() + " has no protected attribute; name one "
                     + "(for a CSV file, --protected COLUMN)");
         }
         for (ProtectedAttribute pa : d.protectedAttributes()) {
             if (pa.groups().size() < 2) {
-                throw new IllegalArgumentException("protected attribute '" + pa.name() + "' of " + d.name()
+                throw new BadInputException("protected attribute '" + pa.name() + "' of " + d.name()
                         + " has a single group (" + pa.groups() + "); a fairness report compares at least two "
                         + "groups: choose another column or check the data");
             }
@@ -193,7 +194,7 @@ public final class ReportAssembler {
             pos += v;
         }
         if (pos == 0 || pos == d.rows()) {
-            throw new IllegalArgumentException("label '" + d.labelName() + "' of " + d.name() + " has a single value ("
+            throw new BadInputException("label '" + d.labelName() + "' of " + d.name() + " has a single value ("
                     + (pos == 0 ? "no row has the favorable value '" + d.favorableValue() + "'"
                     : "every row has the favorable value '" + d.favorableValue() + "'")
                     + "); check the label column and --favorable");

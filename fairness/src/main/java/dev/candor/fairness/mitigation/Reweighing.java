@@ -1,13 +1,10 @@
 package dev.candor.fairness.mitigation;
 
-import dev.candor.core.Fingerprint;
 import dev.candor.core.Provenance;
-import java.util.ArrayList;
+import dev.candor.fairness.GroupAttribute;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,7 +53,8 @@ import java.util.TreeSet;
  * </ul>
  * For a binary attribute the two groupings give identical weights.
  *
- * <h2>Edge cases (all refused with an {@link IllegalArgumentException} naming the argument, row and
+ * <h2>Edge cases (all refused with a {@link dev.candor.core.BadInputException}, an
+ * {@link IllegalArgumentException}, naming the argument, row and
  * value)</h2>
  * <ul>
  *   <li>A (group, label) cell with no rows, or whose rows' prior weights sum to 0: its weight
@@ -89,37 +87,27 @@ import java.util.TreeSet;
 public final class Reweighing {
 
     /** The name of the privileged cell group in the privileged-versus-rest form. */
-    public static final String PRIVILEGED = "privileged";
+    public static final String PRIVILEGED = GroupAttribute.PRIVILEGED;
     /** The name of the pooled unprivileged cell group in the privileged-versus-rest form. */
-    public static final String UNPRIVILEGED = "unprivileged";
+    public static final String UNPRIVILEGED = GroupAttribute.UNPRIVILEGED;
     /** The separator that joins the values of several protected attributes into one group. */
     public static final String INTERSECTION_SEPARATOR = "&";
 
     private final int favorableLabel;
     private final int unfavorableLabel;
     private final Set<String> privilegedValues;
-    /** Cell groups in order; cells are stored at [2 * group + (favorable ? 0 : 1)]. */
-    private final List<String> cellGroups;
-    private final Map<String, Integer> groupOfValue;
-    private final List<ReweighingCell> cells;
-    private final double[] cellWeight;
+    private final ReweighingCells cells;
     private final double[] rowWeights;
     private final double totalWeight;
     private final Provenance provenance;
 
-    private Reweighing(int favorableLabel, int unfavorableLabel, Set<String> privilegedValues, List<String> cellGroups,
-                       Map<String, Integer> groupOfValue, List<ReweighingCell> cells, double[] rowWeights,
-                       double totalWeight, Provenance provenance) {
+    Reweighing(int favorableLabel, int unfavorableLabel, Set<String> privilegedValues,
+               Map<String, Integer> groupOfValue, List<ReweighingCell> cells, double[] rowWeights,
+               double totalWeight, Provenance provenance) {
         this.favorableLabel = favorableLabel;
         this.unfavorableLabel = unfavorableLabel;
         this.privilegedValues = Collections.unmodifiableSet(new TreeSet<>(privilegedValues));
-        this.cellGroups = List.copyOf(cellGroups);
-        this.groupOfValue = Collections.unmodifiableMap(new LinkedHashMap<>(groupOfValue));
-        this.cells = List.copyOf(cells);
-        this.cellWeight = new double[cells.size()];
-        for (int i = 0; i < cells.size(); i++) {
-            cellWeight[i] = cells.get(i).weight();
-        }
+        this.cells = new ReweighingCells(favorableLabel, unfavorableLabel, groupOfValue, cells);
         this.rowWeights = rowWeights;
         this.totalWeight = totalWeight;
         this.provenance = provenance;
@@ -196,47 +184,7 @@ public final class Reweighing {
      *                                  is null or contains {@code '&'}
      */
     public static String[] intersect(String[]... protectedColumns) {
-        Objects.requireNonNull(protectedColumns, "protectedColumns");
-        if (protectedColumns.length == 0) {
-            throw new IllegalArgumentException("protectedColumns: at least one protected attribute is needed");
-        }
-        int n = -1;
-        for (int k = 0; k < protectedColumns.length; k++) {
-            if (protectedColumns[k] == null) {
-                throw new IllegalArgumentException("protectedColumns[" + k + "] is null");
-            }
-            if (n < 0) {
-                n = protectedColumns[k].length;
-            } else if (protectedColumns[k].length != n) {
-                throw new IllegalArgumentException("protectedColumns: column " + k + " has "
-                        + protectedColumns[k].length + " rows but column 0 has " + n);
-            }
-        }
-        if (protectedColumns.length == 1) {
-            return protectedColumns[0].clone();
-        }
-        String[] out = new String[n];
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            sb.setLength(0);
-            for (int k = 0; k < protectedColumns.length; k++) {
-                String v = protectedColumns[k][i];
-                if (v == null) {
-                    throw new IllegalArgumentException("protectedColumns[" + k + "][" + i + "] is null");
-                }
-                if (v.contains(INTERSECTION_SEPARATOR)) {
-                    throw new IllegalArgumentException("protectedColumns[" + k + "][" + i + "] = '" + v
-                            + "' contains '" + INTERSECTION_SEPARATOR
-                            + "', which joins combined groups; rename the value");
-                }
-                if (k > 0) {
-                    sb.append(INTERSECTION_SEPARATOR);
-                }
-                sb.append(v);
-            }
-            out[i] = sb.toString();
-        }
-        return out;
+        return GroupColumns.intersect(protectedColumns);
     }
 
     // ------------------------------------------------------------------------------------ accessors
@@ -257,7 +205,7 @@ public final class Reweighing {
      * @throws IllegalArgumentException if the group was not seen or the label is neither label
      */
     public double weight(String group, int label) {
-        return cellWeight[cellIndex(group, label, "group", -1)];
+        return cells.weight(group, label);
     }
 
     /**
@@ -269,17 +217,17 @@ public final class Reweighing {
      * @throws IllegalArgumentException if the group was not seen or the label is neither label
      */
     public ReweighingCell cell(String group, int label) {
-        return cells.get(cellIndex(group, label, "group", -1));
+        return cells.cell(group, label);
     }
 
     /** @return every cell, group by group (in the privileged form privileged first), favorable first */
     public List<ReweighingCell> cells() {
-        return cells;
+        return cells.cells();
     }
 
     /** @return the group values seen when fitting, in sorted order */
     public List<String> groupValues() {
-        return List.copyOf(new TreeSet<>(groupOfValue.keySet()));
+        return cells.groupValues();
     }
 
     /** @return the favorable label */
@@ -340,19 +288,7 @@ public final class Reweighing {
      *                                  prior weight (the message names the row and value)
      */
     public double[] transform(int[] labels, String[] groups, double[] priorWeights) {
-        Objects.requireNonNull(labels, "labels");
-        Objects.requireNonNull(groups, "groups");
-        checkLengths(labels, groups, priorWeights);
-        double[] out = new double[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            double w = cellWeight[cellIndex(groups[i], labels[i], "groups", i)];
-            if (priorWeights != null) {
-                out[i] = checkPrior(priorWeights[i], i) * w;
-            } else {
-                out[i] = w;
-            }
-        }
-        return out;
+        return cells.transform(labels, groups, priorWeights);
     }
 
     /**
@@ -377,47 +313,11 @@ public final class Reweighing {
             sb.append(", privileged=").append(privilegedValues);
         }
         sb.append(", rows=").append(rows()).append(")");
-        for (ReweighingCell c : cells) {
+        for (ReweighingCell c : cells.cells()) {
             sb.append("\n  ").append(c.group()).append(" label=").append(c.label()).append(" rows=")
                     .append(c.rows()).append(" weight=").append(c.weight());
         }
         return sb.toString();
-    }
-
-    private int cellIndex(String group, int label, String argument, int row) {
-        Integer g = group == null ? null : groupOfValue.get(group);
-        String where = row < 0 ? "" : " at row " + row;
-        if (g == null) {
-            throw new IllegalArgumentException(argument + where + ": group " + (group == null ? "null"
-                    : "'" + group + "'") + " was not seen when fitting (groups: " + groupValues() + ")");
-        }
-        if (label == favorableLabel) {
-            return 2 * g;
-        }
-        if (label == unfavorableLabel) {
-            return 2 * g + 1;
-        }
-        throw new IllegalArgumentException("labels" + where + ": label " + label + " is neither the favorable ("
-                + favorableLabel + ") nor the unfavorable (" + unfavorableLabel + ") label");
-    }
-
-    private static void checkLengths(int[] labels, String[] groups, double[] priorWeights) {
-        if (groups.length != labels.length) {
-            throw new IllegalArgumentException("groups has " + groups.length + " rows but labels has "
-                    + labels.length);
-        }
-        if (priorWeights != null && priorWeights.length != labels.length) {
-            throw new IllegalArgumentException("priorWeights has " + priorWeights.length
-                    + " rows but labels has " + labels.length);
-        }
-    }
-
-    private static double checkPrior(double w, int row) {
-        if (!(w >= 0) || Double.isInfinite(w)) {
-            throw new IllegalArgumentException("priorWeights at row " + row + " is " + w
-                    + ": instance weights must be finite and >= 0");
-        }
-        return w;
     }
 
     // ------------------------------------------------------------------------------------ builder
@@ -524,177 +424,21 @@ public final class Reweighing {
          * @throws IllegalArgumentException on bad input, see {@link Reweighing}
          */
         public Reweighing fit(int[] labels, String[] groups, double[] priorWeights) {
-            Objects.requireNonNull(labels, "labels");
-            Objects.requireNonNull(groups, "groups");
-            checkLengths(labels, groups, priorWeights);
-            int n = labels.length;
-            if (n == 0) {
-                throw new IllegalArgumentException("labels: no rows to reweigh");
-            }
-            // Labels: exactly the favorable value and one other.
-            boolean haveUnfavorable = false;
-            boolean haveFavorable = false;
-            int unfavorable = 0;
-            for (int i = 0; i < n; i++) {
-                int l = labels[i];
-                if (l == favorable) {
-                    haveFavorable = true;
-                } else if (!haveUnfavorable) {
-                    unfavorable = l;
-                    haveUnfavorable = true;
-                } else if (l != unfavorable) {
-                    throw new IllegalArgumentException("labels must be binary: row " + i + " has label " + l
-                            + " but labels " + favorable + " (favorable) and " + unfavorable
-                            + " were already seen");
-                }
-            }
-            if (!haveFavorable) {
-                throw new IllegalArgumentException("labels: no row has the favorable label " + favorable
-                        + (haveUnfavorable ? " (every label is " + unfavorable + ")" : "")
-                        + ": the cells (group, " + favorable + ") are empty and their weights undefined");
-            }
-            if (!haveUnfavorable) {
-                throw new IllegalArgumentException("labels: every label is the favorable label " + favorable
-                        + ": the cells (group, unfavorable) are empty and their weights undefined");
-            }
-
-            // Groups: sorted distinct values, then the cell groups.
-            // One hash lookup per row: first-seen codes, remapped to cell groups below.
-            Map<String, Integer> seen = new HashMap<>();
-            int[] seenCode = new int[n];
-            List<String> seenValues = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                String v = groups[i];
-                if (v == null) {
-                    throw new IllegalArgumentException("groups at row " + i + " is null");
-                }
-                Integer c = seen.get(v);
-                if (c == null) {
-                    c = seenValues.size();
-                    seen.put(v, c);
-                    seenValues.add(v);
-                }
-                seenCode[i] = c;
-            }
-            TreeSet<String> values = new TreeSet<>(seenValues);
-            List<String> cellGroups = new ArrayList<>();
-            List<List<String>> members = new ArrayList<>();
-            Map<String, Integer> groupOfValue = new HashMap<>();
-            if (privileged.isEmpty()) {
-                if (values.size() == 1) {
-                    throw new IllegalArgumentException("groups: every row is in the one group '" + values.first()
-                            + "': reweighing needs at least two groups (all weights would be 1)");
-                }
-                for (String v : values) {
-                    groupOfValue.put(v, cellGroups.size());
-                    cellGroups.add(v);
-                    members.add(List.of(v));
-                }
-            } else {
-                for (String p : privileged) {
-                    if (!values.contains(p)) {
-                        throw new IllegalArgumentException("privileged value '" + p
-                                + "' does not occur in groups (values: " + values + ")");
-                    }
-                }
-                if (privileged.containsAll(values)) {
-                    throw new IllegalArgumentException("groups: every row is in the privileged group "
-                            + quoted(privileged) + ": the unprivileged cells are empty and their weights undefined");
-                }
-                cellGroups.add(PRIVILEGED);
-                cellGroups.add(UNPRIVILEGED);
-                members.add(List.copyOf(privileged));
-                List<String> others = new ArrayList<>();
-                for (String v : values) {
-                    boolean isPrivileged = privileged.contains(v);
-                    groupOfValue.put(v, isPrivileged ? 0 : 1);
-                    if (!isPrivileged) {
-                        others.add(v);
-                    }
-                }
-                members.add(others);
-            }
-            int k = cellGroups.size();
-            int[] groupOfSeen = new int[seenValues.size()];
-            for (int c = 0; c < groupOfSeen.length; c++) {
-                groupOfSeen[c] = groupOfValue.get(seenValues.get(c));
-            }
-
-            // Weighted sums W, W_g, W_l, W_{g,l}, each summed directly over the rows (as AIF360 does),
-            // with compensated summation.
-            int[] cellOfRow = new int[n];
-            long[] cellRows = new long[2 * k];
-            CompensatedSums cellSum = new CompensatedSums(2 * k);
-            CompensatedSums groupSum = new CompensatedSums(k);
-            CompensatedSums labelSum = new CompensatedSums(2);
-            CompensatedSums total = new CompensatedSums(1);
-            for (int i = 0; i < n; i++) {
-                int g = groupOfSeen[seenCode[i]];
-                int side = labels[i] == favorable ? 0 : 1;
-                int c = 2 * g + side;
-                cellOfRow[i] = c;
-                cellRows[c]++;
-                double w = priorWeights == null ? 1.0 : checkPrior(priorWeights[i], i);
-                cellSum.add(c, w);
-                groupSum.add(g, w);
-                labelSum.add(side, w);
-                total.add(0, w);
-            }
-            double bigW = total.sum(0);
-            List<ReweighingCell> cells = new ArrayList<>(2 * k);
-            double[] weightOfCell = new double[2 * k];
-            for (int g = 0; g < k; g++) {
-                for (int side = 0; side < 2; side++) {
-                    int c = 2 * g + side;
-                    int label = side == 0 ? favorable : unfavorable;
-                    double wgl = cellSum.sum(c);
-                    if (cellRows[c] == 0 || !(wgl > 0)) {
-                        throw new IllegalArgumentException("cell (group " + describe(cellGroups.get(g),
-                                members.get(g)) + ", label " + label + ") "
-                                + (cellRows[c] == 0 ? "has no rows"
-                                : "has " + cellRows[c] + " rows whose prior weights sum to 0")
-                                + ": its reweighing weight W_g*W_l/(W*W_gl) is undefined");
-                    }
-                    // Same operation order as AIF360: n_fav*n_p / (n*n_p_fav).
-                    double w = labelSum.sum(side) * groupSum.sum(g) / (bigW * wgl);
-                    weightOfCell[c] = w;
-                    cells.add(new ReweighingCell(cellGroups.get(g), members.get(g), label, side == 0,
-                            cellRows[c], wgl, w));
-                }
-            }
-            double[] rowWeights = new double[n];
-            for (int i = 0; i < n; i++) {
-                double w = weightOfCell[cellOfRow[i]];
-                rowWeights[i] = priorWeights == null ? w : priorWeights[i] * w;
-            }
-
-            Map<String, Object> params = new LinkedHashMap<>();
-            params.put("favorable", favorable);
-            params.put("unfavorable", unfavorable);
-            params.put("grouping", privileged.isEmpty() ? "every group" : "privileged=" + privileged);
-            params.put("priorWeights", priorWeights == null ? "unit" : "given");
-            // The groups enter the fingerprint as first-seen codes plus the distinct values: the same
-            // information as the strings themselves, hashed ten times faster.
-            Fingerprint.Builder fp = Fingerprint.builder().add(labels).add(seenCode)
-                    .add(seenValues.toArray(String[]::new));
-            if (priorWeights != null) {
-                fp.add(priorWeights);
-            }
-            Provenance prov = Provenance.of("Reweighing", params, null,
-                    fp.build(n, priorWeights == null ? 2 : 3));
-            return new Reweighing(favorable, unfavorable, privileged, cellGroups, groupOfValue, cells,
-                    rowWeights, bigW, prov);
+            return ReweighingFit.fit(favorable, privileged, labels, groups, priorWeights);
         }
 
-        private static String quoted(Set<String> values) {
-            return values.size() == 1 ? "'" + values.iterator().next() + "'" : values.toString();
-        }
-
-        private static String describe(String group, List<String> members) {
-            if (members.size() == 1 && members.get(0).equals(group)) {
-                return "'" + group + "'";
-            }
-            return group + " " + members;
+        /**
+         * Fits on a protected attribute already encoded as group codes; its name appears in messages.
+         * With privileged values the attribute is pooled by {@link GroupAttribute#pooled}.
+         *
+         * @param labels       the binary labels
+         * @param groups       the protected attribute, one code per row
+         * @param priorWeights existing instance weights (finite, {@code >= 0}), or null for unit weights
+         * @return the fitted reweighing
+         * @throws IllegalArgumentException on bad input, see {@link Reweighing}
+         */
+        public Reweighing fit(int[] labels, GroupAttribute groups, double[] priorWeights) {
+            return ReweighingFit.fit(favorable, privileged, labels, groups, priorWeights);
         }
     }
 }

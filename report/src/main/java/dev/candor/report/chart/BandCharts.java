@@ -1,5 +1,6 @@
 package dev.candor.report.chart;
 
+import dev.candor.fairness.Band;
 import static dev.candor.report.chart.ChartSupport.WIDTH;
 import static dev.candor.report.chart.ChartSupport.categoryAxis;
 import static dev.candor.report.chart.ChartSupport.uniqueKeys;
@@ -37,31 +38,21 @@ final class BandCharts {
      *
      * @param id         chart id
      * @param title      title
-     * @param categories bar labels
-     * @param values     bar values (NaN: not drawn)
-     * @param ciLow      confidence-interval low ends, or null
-     * @param ciHigh     confidence-interval high ends, or null
-     * @param bandLow    low edge of the acceptable band (inclusive)
-     * @param bandHigh   high edge of the acceptable band (inclusive)
+     * @param estimates  the bars and their optional intervals
+     * @param band       the acceptable band (inclusive edges)
      * @param reference  the value of "no disparity" (0 for differences, 1 for ratios), drawn as a line
      * @param axisLabel  label of the value axis
      * @return the chart; one mark per finite value
-     * @throws IllegalArgumentException if lengths differ or bandLow > bandHigh
      */
-    static Chart bandBars(String id, String title, String[] categories, double[] values, double[] ciLow,
-                                 double[] ciHigh, double bandLow, double bandHigh, double reference, String axisLabel) {
+    static Chart bandBars(String id, String title, Estimates estimates, Band band, double reference,
+                          String axisLabel) {
         ChartTheme.checkId(id);
-        requireSameLength("categories", categories.length, "values", values.length);
-        if (ciLow != null || ciHigh != null) {
-            if (ciLow == null || ciHigh == null) {
-                throw new IllegalArgumentException("ciLow and ciHigh must both be given or both be null");
-            }
-            requireSameLength("values", values.length, "ciLow", ciLow.length);
-            requireSameLength("values", values.length, "ciHigh", ciHigh.length);
-        }
-        if (!(bandLow <= bandHigh)) {
-            throw new IllegalArgumentException("bandLow must be <= bandHigh, got " + bandLow + " > " + bandHigh);
-        }
+        String[] categories = estimates.labels();
+        double[] values = estimates.values();
+        double[] ciLow = estimates.ciLow();
+        double[] ciHigh = estimates.ciHigh();
+        double bandLow = band.lower();
+        double bandHigh = band.upper();
         MarkCounter marks = new MarkCounter(id);
         String[] keys = uniqueKeys(categories);
         DefaultCategoryDataset ds = new DefaultCategoryDataset();
@@ -78,10 +69,10 @@ final class BandCharts {
         CategoryPlot plot = new CategoryPlot(ds, categoryAxis(), axis, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
-        IntervalMarker band = new IntervalMarker(bandLow, bandHigh, ChartTheme.BAND);
-        band.setLabel("acceptable");
-        band.setLabelFont(ChartTheme.TICK_FONT);
-        plot.addRangeMarker(band, Layer.BACKGROUND);
+        IntervalMarker bandMarker = new IntervalMarker(bandLow, bandHigh, ChartTheme.BAND);
+        bandMarker.setLabel("acceptable");
+        bandMarker.setLabelFont(ChartTheme.TICK_FONT);
+        plot.addRangeMarker(bandMarker, Layer.BACKGROUND);
         ValueMarker ref = new ValueMarker(reference, Color.GRAY, ChartTheme.DASHED);
         plot.addRangeMarker(ref, Layer.FOREGROUND);
         double lo = Math.min(bandLow, reference);

@@ -1,5 +1,6 @@
 package dev.candor.report.chart;
 
+import dev.candor.fairness.Band;
 /**
  * The charts of a Candor report, drawn with JFreeChart into inline SVG, from plain arrays.
  *
@@ -27,21 +28,15 @@ public final class Charts {
      *
      * @param id         chart id
      * @param title      title
-     * @param categories bar labels
-     * @param values     bar values (NaN: not drawn)
-     * @param ciLow      confidence-interval low ends, or null
-     * @param ciHigh     confidence-interval high ends, or null
-     * @param bandLow    low edge of the acceptable band (inclusive)
-     * @param bandHigh   high edge of the acceptable band (inclusive)
+     * @param estimates  the bars: labels, values (NaN: not drawn) and optional confidence intervals
+     * @param band       the acceptable band; bars inside it are drawn in one colour, outside in another
      * @param reference  the value of "no disparity" (0 for differences, 1 for ratios), drawn as a line
      * @param axisLabel  label of the value axis
      * @return the chart; one mark per finite value
-     * @throws IllegalArgumentException if lengths differ or bandLow > bandHigh
      */
-    public static Chart bandBars(String id, String title, String[] categories, double[] values, double[] ciLow,
-                                 double[] ciHigh, double bandLow, double bandHigh, double reference, String axisLabel) {
-        return BandCharts.bandBars(id, title, categories, values, ciLow, ciHigh, bandLow, bandHigh, reference,
-                axisLabel);
+    public static Chart bandBars(String id, String title, Estimates estimates, Band band, double reference,
+                                 String axisLabel) {
+        return BandCharts.bandBars(id, title, estimates, band, reference, axisLabel);
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.candor.report.html;
 
+import dev.candor.fairness.Band;
+import dev.candor.report.chart.Estimates;
+
 import dev.candor.fairness.MetricKind;
 import dev.candor.report.Report;
 import dev.candor.report.chart.Chart;
@@ -157,7 +160,7 @@ public final class ReportCharts {
             cl[i] = rows.get(i).ciLow();
             ch[i] = rows.get(i).ciHigh();
         }
-        put(out, Charts.bandBars(id, title, names, v, cl, ch, lo, hi, kind.ideal(), kind.key()));
+        put(out, Charts.bandBars(id, title, new Estimates(names, v, cl, ch), new Band(lo, hi), kind.ideal(), kind.key()));
     }
 
     private static void mitigation(MitigationSection m, Map<String, Chart> out) {

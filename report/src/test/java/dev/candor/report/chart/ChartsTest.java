@@ -3,6 +3,7 @@ package dev.candor.report.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.candor.fairness.Band;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -53,9 +54,9 @@ class ChartsTest {
 
     @Test
     void bandBarsDrawOneBarPerFiniteValueAndSkipUndefinedOnes() throws Exception {
-        Chart c = Charts.bandBars("di", "Disparate impact", new String[] {"sex", "age", "race"},
+        Chart c = Charts.bandBars("di", "Disparate impact", new Estimates(new String[] {"sex", "age", "race"},
                 new double[] {0.75, Double.NaN, 1.1}, new double[] {0.6, Double.NaN, 0.9},
-                new double[] {0.9, Double.NaN, 1.3}, 0.8, 1.25, 1.0, "disparate impact");
+                new double[] {0.9, Double.NaN, 1.3}), Band.FOUR_FIFTHS, 1.0, "disparate impact");
         assertThat(marksIn(c)).isEqualTo(2);
         // The out-of-band bar is orange (213, 94, 0), the in-band bar blue (0, 114, 178).
         assertThat(c.svg()).contains("rgb(213,94,0)").contains("rgb(0,114,178)");
@@ -135,12 +136,13 @@ class ChartsTest {
 
     @Test
     void badInputIsRejectedWithTheArgumentNamed() {
-        assertThatThrownBy(() -> Charts.bandBars("x", "t", new String[] {"a"}, new double[] {1, 2}, null, null, 0.8,
-                1.25, 1, "v")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("categories");
+        assertThatThrownBy(() -> Estimates.of(new String[] {"a"}, new double[] {1, 2}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("categories");
         assertThatThrownBy(() -> Charts.limeBars("1bad id", "t", new String[] {"a"}, new double[] {1}, 3))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1bad id");
-        assertThatThrownBy(() -> Charts.bandBars("x", "t", new String[] {"a"}, new double[] {1}, null, null, 2, 1,
-                1, "v")).hasMessageContaining("bandLow");
+        assertThatThrownBy(() -> new Band(2, 1)).hasMessageContaining("lower <= upper");
+        assertThatThrownBy(() -> Charts.bandBars("1bad id", "t", Estimates.of(new String[] {"a"}, new double[] {1}),
+                Band.FOUR_FIFTHS, 1, "v")).hasMessageContaining("1bad id");
     }
 
     @Test

@@ -39,8 +39,10 @@ public final class DriftAnalysis {
     private final Map<String, DriftTest> overrides;
     private final double driftShare;
     private final boolean parallel;
+    private final boolean correct;
 
     private DriftAnalysis(Builder b) {
+        this.correct = b.correct;
         this.features = List.copyOf(b.features);
         this.tests = EnumSet.noneOf(DriftTest.class);
         this.tests.addAll(b.tests);
@@ -78,12 +80,14 @@ public final class DriftAnalysis {
             FeatureSamples s = features.get(i);
             refRows = Math.max(refRows, s.size(Side.REFERENCE) + s.missing(Side.REFERENCE));
             curRows = Math.max(curRows, s.size(Side.CURRENT) + s.missing(Side.CURRENT));
-            DriftTest source = correctionSource(s.kind());
-            DriftResult r = out[i].tests().get(source);
-            p[i] = r != null ? r.pValue() : source.test(s).pValue();
+            if (correct) {
+                DriftTest source = correctionSource(s.kind());
+                DriftResult r = out[i].tests().get(source);
+                p[i] = r != null ? r.pValue() : source.test(s).pValue();
+            }
         }
         Map<Correction, Map<String, Double>> corrections = new EnumMap<>(Correction.class);
-        for (Correction c : List.of(Correction.BONFERRONI, Correction.FDR_BH)) {
+        for (Correction c : correct ? List.of(Correction.BONFERRONI, Correction.FDR_BH) : List.<Correction>of()) {
             double[] adj = c.adjust(p);
             Map<String, Double> m = new LinkedHashMap<>();
             for (int i = 0; i < adj.length; i++) {
@@ -127,6 +131,7 @@ public final class DriftAnalysis {
         private boolean allApplicable;
         private double driftShare = DatasetDrift.DEFAULT_DRIFT_SHARE;
         private boolean parallel = true;
+        private boolean correct;
 
         private Builder() {
         }
@@ -177,6 +182,15 @@ public final class DriftAnalysis {
                 throw new IllegalArgumentException("drift share must be in (0, 1], got " + share);
             }
             driftShare = share;
+            return this;
+        }
+
+        /**
+         * Also adjusts one p-value per feature (ks for numeric, chisquare for categorical) by
+         * Bonferroni and Benjamini–Hochberg; off by default, since it runs those tests on every feature.
+         */
+        public Builder corrections() {
+            correct = true;
             return this;
         }
 

@@ -16,7 +16,7 @@ import java.util.Map;
  * @param currentRows   rows of the current sample
  * @param features      per-feature results, in input order
  * @param dataset       the dataset verdict
- * @param corrections   per correction, the adjusted p-value of each feature
+ * @param corrections   per correction, the adjusted p-value of each feature (empty unless requested)
  * @param provenance    what made the report (tests, drift share, TVD seed, versions)
  * @since 0.1.0
  */

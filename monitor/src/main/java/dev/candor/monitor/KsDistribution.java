@@ -174,6 +174,9 @@ final class KsDistribution {
         if (x >= 1) {
             return 0.0;
         }
+        if (n > DECIMAL_MAX_N) {
+            return smirnovLog(n, x);
+        }
         BigDecimal bx = new BigDecimal(x);
         BigDecimal bn = BigDecimal.valueOf(n);
         int nn = (int) Math.floor(n * (1.0 - x));
@@ -201,6 +204,34 @@ final class KsDistribution {
             c = c.multiply(BigDecimal.valueOf(n - v), MC).divide(BigDecimal.valueOf(v + 1L), MC);
         }
         return sum.multiply(bx, MC).doubleValue();
+    }
+
+    /** Sizes above which the Birnbaum–Tingey terms are summed in double precision (log space). */
+    private static final int DECIMAL_MAX_N = 20_000;
+
+    /** The Birnbaum–Tingey sum with each term in log space (about 1e-11 relative for large n). */
+    private static double smirnovLog(int n, double x) {
+        int nn = (int) Math.floor(n * (1.0 - x));
+        double lgn = org.apache.commons.math3.special.Gamma.logGamma(n + 1.0);
+        double sum = 0;
+        double prev = 0;
+        for (int v = 0; v <= nn; v++) {
+            double evn = x + (double) v / n;
+            double omevn = 1.0 - evn;
+            if (omevn <= 0) {
+                break;
+            }
+            double t = lgn - org.apache.commons.math3.special.Gamma.logGamma(v + 1.0)
+                    - org.apache.commons.math3.special.Gamma.logGamma(n - v + 1.0) + (v - 1) * Math.log(evn)
+                    + (n - v) * Math.log(omevn);
+            double term = t > -745 ? Math.exp(t) : 0.0;
+            sum += term;
+            if (v >= 2 && term < prev && term < sum * 1e-17) {
+                break;
+            }
+            prev = term;
+        }
+        return sum * x;
     }
 
     /** Durbin's matrix method (Marsaglia–Tsang–Wang): {@code P(D_n <= d)}. */

@@ -39,7 +39,7 @@ class GoldenDriftTest {
         assertThat(rows.get(0)).hasSize(s.get("reference").get("n").asInt());
         assertThat(rows.get(1)).hasSize(s.get("current").get("n").asInt());
         List<String> failures = new ArrayList<>();
-        DriftAnalysis.Builder b = DriftAnalysis.builder().allTests();
+        DriftAnalysis.Builder b = DriftAnalysis.builder().allTests().corrections();
         for (Iterator<String> it = s.get("features").fieldNames(); it.hasNext(); ) {
             String f = it.next();
             FeatureSamples fs = AdultSamples.samples(f, rows.get(0), rows.get(1));

@@ -1,0 +1,237 @@
+package dev.candor.monitor;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * One feature's reference and current samples, prepared once for every drift test: numeric values
+ * are sorted once and merged into runs of distinct values; categorical labels are coded against
+ * the ascending union of categories (row order is kept, which the TVD permutation test needs).
+ *
+ * <p>Input rules:
+ * <ul>
+ *   <li>a missing value ({@code NaN} for numbers, {@code null} for labels) is counted in
+ *       {@link #missing(Side)} and left out of the tests, as Evidently does; it is never dropped
+ *       silently: {@link #missingShare(Side)} is its own drift signal;</li>
+ *   <li>an infinite value is an error naming the feature, the side and the row;</li>
+ *   <li>a side with no non-missing value is an error naming the feature and the side;</li>
+ *   <li>{@code -0.0} is read as {@code 0.0}, as numpy compares them equal.</li>
+ * </ul>
+ *
+ * <p>Instances are immutable and safe to share between threads once built.
+ *
+ * @since 0.1.0
+ */
+public final class FeatureSamples {
+
+    private final String feature;
+    private final FeatureKind kind;
+    private final int nRef;
+    private final int nCur;
+    private final long missingRef;
+    private final long missingCur;
+    // numeric
+    private final double[] refSorted;
+    private final double[] curSorted;
+    private Pooled pooled;
+    // categorical
+    private final int[] refCodes;
+    private final int[] curCodes;
+    private CategoryTable table;
+
+    private FeatureSamples(String feature, FeatureKind kind, double[] refSorted, double[] curSorted,
+            int[] refCodes, int[] curCodes, CategoryTable table, long missingRef, long missingCur) {
+        this.feature = feature;
+        this.kind = kind;
+        this.refSorted = refSorted;
+        this.curSorted = curSorted;
+        this.refCodes = refCodes;
+        this.curCodes = curCodes;
+        this.table = table;
+        this.missingRef = missingRef;
+        this.missingCur = missingCur;
+        this.nRef = refSorted != null ? refSorted.length : refCodes.length;
+        this.nCur = curSorted != null ? curSorted.length : curCodes.length;
+    }
+
+    /**
+     * @param feature   the feature's name (used in messages)
+     * @param reference reference values, {@code NaN} for missing
+     * @param current   current values, {@code NaN} for missing
+     * @return the prepared samples
+     * @throws IllegalArgumentException if a value is infinite or a side has no non-missing value
+     */
+    public static FeatureSamples numeric(String feature, double[] reference, double[] current) {
+        Objects.requireNonNull(feature, "feature");
+        double[] r = clean(feature, Side.REFERENCE, Objects.requireNonNull(reference, "reference"));
+        double[] c = clean(feature, Side.CURRENT, Objects.requireNonNull(current, "current"));
+        return new FeatureSamples(feature, FeatureKind.NUMERIC, r, c, null, null, null,
+                reference.length - r.length, current.length - c.length);
+    }
+
+    private static double[] clean(String feature, Side side, double[] values) {
+        double[] out = new double[values.length];
+        int k = 0;
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            if (Double.isInfinite(v)) {
+                throw new IllegalArgumentException("feature '" + feature + "', " + side.key() + " row " + i
+                        + ": non-finite value " + v);
+            }
+            out[k++] = v == 0.0 ? 0.0 : v;
+        }
+        if (k == 0) {
+            throw new IllegalArgumentException("feature '" + feature + "': the " + side.key()
+                    + (values.length == 0 ? " sample is empty" : " sample has only missing values"));
+        }
+        double[] s = k == out.length ? out : Arrays.copyOf(out, k);
+        Arrays.sort(s);
+        return s;
+    }
+
+    /**
+     * @param feature   the feature's name (used in messages)
+     * @param reference reference labels, {@code null} for missing
+     * @param current   current labels, {@code null} for missing
+     * @return the prepared samples
+     * @throws IllegalArgumentException if a side has no non-missing label
+     */
+    public static FeatureSamples categorical(String feature, String[] reference, String[] current) {
+        Objects.requireNonNull(feature, "feature");
+        Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(current, "current");
+        TreeMap<String, Integer> keys = new TreeMap<>();
+        long mr = collect(feature, Side.REFERENCE, reference, keys);
+        long mc = collect(feature, Side.CURRENT, current, keys);
+        int code = 0;
+        for (Map.Entry<String, Integer> e : keys.entrySet()) {
+            e.setValue(code++);
+        }
+        long[] rc = new long[keys.size()];
+        long[] cc = new long[keys.size()];
+        int[] r = codes(reference, keys, rc);
+        int[] c = codes(current, keys, cc);
+        CategoryTable t = new CategoryTable(java.util.List.copyOf(keys.keySet()), null, rc, cc);
+        return new FeatureSamples(feature, FeatureKind.CATEGORICAL, null, null, r, c, t, mr, mc);
+    }
+
+    private static long collect(String feature, Side side, String[] values, TreeMap<String, Integer> keys) {
+        long missing = 0;
+        for (String v : values) {
+            if (v == null) {
+                missing++;
+            } else {
+                keys.putIfAbsent(v, 0);
+            }
+        }
+        if (missing == values.length) {
+            throw new IllegalArgumentException("feature '" + feature + "': the " + side.key()
+                    + (values.length == 0 ? " sample is empty" : " sample has only missing values"));
+        }
+        return missing;
+    }
+
+    private static int[] codes(String[] values, TreeMap<String, Integer> keys, long[] counts) {
+        int[] out = new int[values.length];
+        int k = 0;
+        for (String v : values) {
+            if (v != null) {
+                int code = keys.get(v);
+                out[k++] = code;
+                counts[code]++;
+            }
+        }
+        return k == out.length ? out : Arrays.copyOf(out, k);
+    }
+
+    /** @return the feature's name */
+    public String feature() {
+        return feature;
+    }
+
+    /** @return numeric or categorical */
+    public FeatureKind kind() {
+        return kind;
+    }
+
+    /** @return the number of non-missing values on a side */
+    public int size(Side side) {
+        return side == Side.REFERENCE ? nRef : nCur;
+    }
+
+    /** @return the number of missing values on a side */
+    public long missing(Side side) {
+        return side == Side.REFERENCE ? missingRef : missingCur;
+    }
+
+    /** @return the share of missing values on a side, in [0, 1] */
+    public double missingShare(Side side) {
+        long m = missing(side);
+        return (double) m / (m + size(side));
+    }
+
+    /**
+     * @return the counts per category over the union of both sides; for a numeric feature each
+     *         distinct value is a category
+     */
+    public CategoryTable categories() {
+        CategoryTable t = table;
+        if (t == null) {
+            t = CategoryTable.ofPooled(pooled());
+            table = t;
+        }
+        return t;
+    }
+
+    /** @return the number of distinct values over both sides (Evidently's {@code n_values}) */
+    public int distinctValues() {
+        return kind == FeatureKind.NUMERIC ? pooled().size() : table.size();
+    }
+
+    /** @return the number of distinct values in the reference */
+    public int distinctReference() {
+        if (kind == FeatureKind.NUMERIC) {
+            return pooled().distinctReference();
+        }
+        int c = 0;
+        for (int i = 0; i < table.size(); i++) {
+            if (table.ref(i) > 0) {
+                c++;
+            }
+        }
+        return c;
+    }
+
+    Pooled pooled() {
+        requireNumeric();
+        Pooled p = pooled;
+        if (p == null) {
+            p = Pooled.of(refSorted, curSorted);
+            pooled = p;
+        }
+        return p;
+    }
+
+    double[] sorted(Side side) {
+        requireNumeric();
+        return side == Side.REFERENCE ? refSorted : curSorted;
+    }
+
+    int[] codes(Side side) {
+        if (kind != FeatureKind.CATEGORICAL) {
+            throw new IllegalStateException("feature '" + feature + "' is numeric");
+        }
+        return side == Side.REFERENCE ? refCodes : curCodes;
+    }
+
+    private void requireNumeric() {
+        if (kind != FeatureKind.NUMERIC) {
+            throw new IllegalStateException("feature '" + feature + "' is categorical");
+        }
+    }
+}

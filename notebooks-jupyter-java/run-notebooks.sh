@@ -82,7 +82,10 @@ if [ "$install" = 1 ]; then
 fi
 
 [ -f "$jar" ] || { echo "run-notebooks.sh: $jar is missing; build first (./mvnw -B -q -DskipTests -pl cli -am package)" >&2; exit 1; }
-if ! /usr/bin/jupyter kernelspec list 2>/dev/null | grep -qE '^\s*java\s'; then
+# Read the whole list before matching: with pipefail, grep -q closing the pipe early can make
+# jupyter die of SIGPIPE and the check fail although the kernelspec is there.
+specs="$(/usr/bin/jupyter kernelspec list 2>/dev/null || true)"
+if ! grep -qE '^\s*java\s' <<<"$specs"; then
   echo "run-notebooks.sh: no Jupyter kernelspec named 'java'; run with --install, or install IJava or JJava (see README.md)" >&2
   exit 1
 fi

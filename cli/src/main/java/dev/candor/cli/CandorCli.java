@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
             AuditCommand.class,
             ReweighCommand.class,
             ReportCommand.class,
+            DriftCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

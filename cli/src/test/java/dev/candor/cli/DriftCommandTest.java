@@ -1,0 +1,155 @@
+package dev.candor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.candor.core.SharedData;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code candor drift} end to end against the golden drift file's "small" scenario
+ * ({@code shared/golden/drift/adult_drift_small.json}): reference = the first 500 Adult training rows,
+ * current = the first 300 test rows, after dropping rows with a {@code ?} (the README's recipe).
+ */
+class DriftCommandTest {
+
+    private static final String[] COLUMNS = {"age", "workclass", "fnlwgt", "education", "education-num",
+        "marital-status", "occupation", "relationship", "race", "sex", "capital-gain", "capital-loss",
+        "hours-per-week", "native-country"};
+    private static final String NUMERIC = "age,fnlwgt,education-num,capital-gain,capital-loss,hours-per-week";
+    private static final String CATEGORICAL = "workclass,education,marital-status,occupation,relationship,race,sex,"
+            + "native-country";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyTestValueAndTheDatasetVerdictEqualTheGoldenFile() throws IOException {
+        Optional<Path> shared = SharedData.sharedDir();
+        assumeTrue(shared.isPresent() && Files.isRegularFile(shared.get().resolve("datasets/adult/adult.data")),
+                "reference data not present");
+        Path ref = sample(shared.get().resolve("datasets/adult/adult.data"), false, 500, dir.resolve("ref.csv"));
+        Path cur = sample(shared.get().resolve("datasets/adult/adult.test"), true, 300, dir.resolve("cur.csv"));
+        Path json = dir.resolve("drift.json");
+        Path html = dir.resolve("drift.html");
+        CliRun run = CliRun.of("drift", "--reference", ref.toString(), "--current", cur.toString(),
+                "--numeric", NUMERIC, "--categorical", CATEGORICAL, "--tests", "all", "--correction", "bonferroni",
+                "--json", json.toString(), "--html", html.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+
+        JsonNode golden = new ObjectMapper().readTree(shared.get().resolve("golden/drift/adult_drift_small.json")
+                .toFile()).path("scenarios").path("small");
+        JsonNode out = new ObjectMapper().readTree(json.toFile());
+        assertThat(out.at("/reference/rows").asInt()).isEqualTo(500);
+        assertThat(out.at("/current/rows").asInt()).isEqualTo(300);
+        int compared = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = golden.path("features").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            JsonNode mine = out.path("features").path(f.getKey());
+            JsonNode def = f.getValue().path("evidently_default_test");
+            assertThat(mine.path("default_test").asText()).as(f.getKey()).isEqualTo(def.path("name").asText());
+            assertThat(mine.path("drift").asBoolean()).as(f.getKey()).isEqualTo(def.path("drift").asBoolean());
+            for (Iterator<Map.Entry<String, JsonNode>> t = f.getValue().path("evidently_tests").fields(); t.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = t.next();
+                JsonNode g = e.getValue();
+                JsonNode m = mine.path("tests").path(e.getKey());
+                String what = f.getKey() + "." + e.getKey();
+                assertThat(m.isMissingNode()).as(what + " present").isFalse();
+                if (e.getKey().equals("TVD") || g.path("value").isNull()) {
+                    continue; // TVD's permutation p-value is random in the reference itself
+                }
+                assertThat(m.path("drift").asBoolean()).as(what + " drift").isEqualTo(g.path("drift").asBoolean());
+                assertThat(m.path("threshold").asDouble()).as(what + " threshold").isEqualTo(g.path("threshold").asDouble());
+                double gv = g.path("value").asDouble();
+                double mv = m.path("value").isTextual() ? Double.parseDouble(m.path("value").asText()) : m.path("value").asDouble();
+                assertThat(mv).as(what).isCloseTo(gv, org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, Math.abs(gv))));
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(100);
+        JsonNode gd = golden.path("dataset_drift");
+        JsonNode md = out.path("dataset_drift");
+        assertThat(md.path("number_of_columns").asInt()).isEqualTo(gd.path("number_of_columns").asInt());
+        assertThat(md.path("number_of_drifted_columns").asInt()).isEqualTo(gd.path("number_of_drifted_columns").asInt());
+        assertThat(md.path("dataset_drift").asBoolean()).isEqualTo(gd.path("dataset_drift").asBoolean());
+        List<String> drifted = new ArrayList<>();
+        md.path("drifted_columns").forEach(n -> drifted.add(n.asText()));
+        List<String> goldenDrifted = new ArrayList<>();
+        gd.path("drifted_columns").forEach(n -> goldenDrifted.add(n.asText()));
+        assertThat(drifted).isEqualTo(goldenDrifted);
+        JsonNode gb = golden.path("corrections").path("bonferroni");
+        JsonNode features = golden.path("corrections").path("features");
+        for (int i = 0; i < features.size(); i++) {
+            assertThat(out.at("/corrections/bonferroni/" + features.get(i).asText()).asDouble())
+                    .isCloseTo(gb.get(i).asDouble(), org.assertj.core.data.Offset.offset(1e-12));
+        }
+        String page = Files.readString(html);
+        assertThat(page).startsWith("<!DOCTYPE html>").contains("workclass").doesNotContain("<script");
+        assertThat(page.split("<svg", -1).length - 1).isEqualTo(14);
+    }
+
+    @Test
+    void failOnDriftExitsThreeAndBadInputNamesFileLineAndColumn() throws IOException {
+        Path ref = Files.writeString(dir.resolve("r.csv"), "x,c\n1,a\n2,a\n3,b\n4,a\n5,b\n6,a\n");
+        Path cur = Files.writeString(dir.resolve("c.csv"), "x,c\n100,z\n200,z\n300,z\n400,z\n500,z\n600,z\n");
+        CliRun drifted = CliRun.of("drift", "--reference", ref.toString(), "--current", cur.toString(), "--fail-on-drift");
+        assertThat(drifted.exit()).as(drifted.err()).isEqualTo(3);
+        assertThat(drifted.out()).contains("dataset drift: YES (2 of 2 features drifted");
+        assertThat(CliRun.of("drift", "--reference", ref.toString(), "--current", cur.toString()).exit()).isZero();
+
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "x,c\n1,a\n2,a\nthree,b\n");
+        CliRun typo = CliRun.of("drift", "--reference", ref.toString(), "--current", bad.toString(), "--numeric", "x");
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.err()).contains("bad.csv").contains("line 4").contains("'x'").contains("'three' is not a number");
+
+        CliRun missing = CliRun.of("drift", "--reference", ref.toString(), "--current", cur.toString(),
+                "--categorical", "colour");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("r.csv").contains("'colour'");
+
+        CliRun unknownTest = CliRun.of("drift", "--reference", ref.toString(), "--current", cur.toString(),
+                "--tests", "ks,kolmogorov");
+        assertThat(unknownTest.exit()).isEqualTo(2);
+        assertThat(unknownTest.err()).contains("unknown test 'kolmogorov'");
+    }
+
+    /** The README's recipe: trimmed fields, header line of adult.test skipped, rows with '?' dropped. */
+    private static Path sample(Path source, boolean skipFirst, int rows, Path target) throws IOException {
+        List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8);
+        StringBuilder sb = new StringBuilder(String.join(",", COLUMNS)).append('\n');
+        int kept = 0;
+        for (int i = skipFirst ? 1 : 0; i < lines.size() && kept < rows; i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            String[] f = lines.get(i).split(",");
+            List<String> out = new ArrayList<>();
+            boolean unknown = false;
+            for (int c = 0; c < COLUMNS.length; c++) {
+                String v = f[c].trim();
+                unknown |= v.equals("?");
+                out.add(v);
+            }
+            for (int c = COLUMNS.length; c < f.length; c++) {
+                unknown |= f[c].trim().equals("?");
+            }
+            if (!unknown) {
+                sb.append(String.join(",", out)).append('\n');
+                kept++;
+            }
+        }
+        return Files.writeString(target, sb.toString());
+    }
+}

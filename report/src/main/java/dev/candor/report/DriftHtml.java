@@ -54,7 +54,7 @@ public final class DriftHtml {
                 .append("body{font:15px/1.5 -apple-system,\"Segoe UI\",\"DejaVu Sans\",Helvetica,Arial,sans-serif;"
                         + "color:#222;max-width:1000px;margin:0 auto;padding:24px}")
                 .append("table{border-collapse:collapse;margin:12px 0}th,td{border-bottom:1px solid #ddd;"
-                        + "padding:4px 10px;text-align:right}th:first-child,td:first-child{text-align:left}")
+                        + "padding:4px 10px;text-align:right}th:nth-child(-n+3),td:nth-child(-n+3){text-align:left}")
                 .append(".drift{color:#c2410c;font-weight:bold}.ok{color:#1a7f37}.muted{color:#666}")
                 .append("svg{max-width:100%;height:auto}</style></head><body>\n");
         h.append("<h1>Data drift</h1>\n<p class=\"muted\">").append(Html.escape(title)).append("</p>\n");
@@ -90,7 +90,7 @@ public final class DriftHtml {
                 Chart c = Charts.groupedBars("dist-" + i++, feature + ": reference vs current", dist.labels(),
                         new String[] {"reference", "current"}, new double[][] {dist.reference(), dist.current()},
                         "share of rows");
-                h.append("<figure>").append(c.svg()).append("<figcaption class=\"muted\">")
+                h.append("<h3>").append(Html.escape(feature)).append("</h3>\n<figure>").append(c.svg()).append("<figcaption class=\"muted\">")
                         .append(Html.escape(c.description())).append("</figcaption></figure>\n");
             }
         }

@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
             ReweighCommand.class,
             ReportCommand.class,
             DriftCommand.class,
+            ProfileCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -3,7 +3,6 @@ package dev.candor.cli;
 import dev.candor.core.AtomicFiles;
 import dev.candor.core.BadInputException;
 import dev.candor.datasets.CsvTable;
-import dev.candor.datasets.DataFormatException;
 import dev.candor.monitor.DriftAnalysis;
 import dev.candor.monitor.DriftReport;
 import dev.candor.monitor.DriftTest;
@@ -16,11 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,8 +46,6 @@ import picocli.CommandLine.Spec;
                 + "with scipy's semantics).",
             "Prints a summary; --json writes every test's value, threshold and verdict, --html a report page."})
 public final class DriftCommand implements Callable<Integer> {
-
-    private static final Set<String> NUMERIC_MISSING = Set.of("", "NaN", "nan", "NA", "?");
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -107,19 +102,19 @@ public final class DriftCommand implements Callable<Integer> {
         if (cur.rows() == 0) {
             throw new BadInputException(current + ": no data rows");
         }
-        Map<String, Boolean> features = features(ref, cur);
+        Map<String, Boolean> features = FeatureColumns.select(numeric, categorical, List.of(ref, cur));
         DriftAnalysis.Builder b = DriftAnalysis.builder().driftShare(driftShare);
         Map<String, DriftHtml.Distribution> distributions = new LinkedHashMap<>();
         for (Map.Entry<String, Boolean> f : features.entrySet()) {
             String name = f.getKey();
             if (f.getValue()) {
-                double[] r = numbers(ref, name);
-                double[] c = numbers(cur, name);
+                double[] r = FeatureColumns.numbers(ref, name);
+                double[] c = FeatureColumns.numbers(cur, name);
                 b.numeric(name, r, c);
                 distributions.put(name, Distributions.numeric(name, r, c));
             } else {
-                String[] r = strings(ref, name);
-                String[] c = strings(cur, name);
+                String[] r = FeatureColumns.strings(ref, name);
+                String[] c = FeatureColumns.strings(cur, name);
                 b.categorical(name, r, c);
                 distributions.put(name, Distributions.categorical(name, r, c));
             }
@@ -156,97 +151,6 @@ public final class DriftCommand implements Callable<Integer> {
         summary(out, report);
         out.flush();
         return failOnDrift && report.dataset().datasetDrift() ? CandorCli.EXIT_POLICY_VIOLATION : CandorCli.EXIT_OK;
-    }
-
-    /** The features and whether each is numeric, in the order named or of the reference's header. */
-    private Map<String, Boolean> features(CsvTable ref, CsvTable cur) {
-        Map<String, Boolean> out = new LinkedHashMap<>();
-        Set<String> both = new LinkedHashSet<>(numeric);
-        both.retainAll(categorical);
-        if (!both.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "columns named both --numeric and --categorical: " + both);
-        }
-        List<String> names = new ArrayList<>();
-        names.addAll(numeric);
-        names.addAll(categorical);
-        boolean inferAll = names.isEmpty();
-        if (inferAll) {
-            names.addAll(ref.header());
-        }
-        for (String n : names) {
-            requireColumn(ref, reference, n);
-            requireColumn(cur, current, n);
-            boolean isNumeric = numeric.contains(n) || (!categorical.contains(n) && allNumbers(ref, n) && allNumbers(cur, n));
-            out.put(n, isNumeric);
-        }
-        if (inferAll) {
-            for (String n : cur.header()) {
-                if (!out.containsKey(n)) {
-                    throw new DataFormatException(current, cur.headerLine(), n,
-                            "column is not in the reference " + reference.getFileName()
-                                    + "; name the features with --numeric/--categorical to compare a subset");
-                }
-            }
-        }
-        return out;
-    }
-
-    private static void requireColumn(CsvTable t, Path file, String name) {
-        if (!t.hasColumn(name)) {
-            throw new DataFormatException(file, t.headerLine(), name, "column is not in the header; columns are "
-                    + t.header());
-        }
-    }
-
-    private static boolean allNumbers(CsvTable t, String name) {
-        int c = t.column(name);
-        for (int i = 0; i < t.rows(); i++) {
-            String v = t.value(i, c);
-            if (!NUMERIC_MISSING.contains(v) && parse(v) == null) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static Double parse(String v) {
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static double[] numbers(CsvTable t, String name) {
-        int c = t.column(name);
-        double[] out = new double[t.rows()];
-        for (int i = 0; i < out.length; i++) {
-            String v = t.value(i, c);
-            if (NUMERIC_MISSING.contains(v)) {
-                out[i] = Double.NaN;
-                continue;
-            }
-            Double d = parse(v);
-            if (d == null) {
-                throw t.error(i, name, "'" + v + "' is not a number (the column is numeric; empty, NaN, NA and ? "
-                        + "mean missing)");
-            }
-            if (Double.isInfinite(d)) {
-                throw t.error(i, name, "'" + v + "' is not finite");
-            }
-            out[i] = d;
-        }
-        return out;
-    }
-
-    private static String[] strings(CsvTable t, String name) {
-        int c = t.column(name);
-        String[] out = new String[t.rows()];
-        for (int i = 0; i < out.length; i++) {
-            String v = t.value(i, c);
-            out[i] = v.isEmpty() ? null : v;
-        }
-        return out;
     }
 
     private void applyTests(DriftAnalysis.Builder b) {

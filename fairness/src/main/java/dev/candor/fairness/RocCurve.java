@@ -56,8 +56,8 @@ public final class RocCurve {
      *                                  score or a bad weight, naming the row
      */
     public static RocCurve of(int[] yTrue, double[] scores, double[] weights) {
-        int[] none = new int[check(yTrue, scores, weights)];
-        return sweep(yTrue, scores, weights, none, 1)[1];
+        check(yTrue, scores, weights);
+        return sweep(yTrue, scores, weights, null, 0)[0];
     }
 
     /**
@@ -114,7 +114,8 @@ public final class RocCurve {
     }
 
     /**
-     * The sweep, on input already checked: {@code k + 1} curves (the groups, then all rows).
+     * The sweep, on input already checked: {@code k + 1} curves (the groups, then all rows); with
+     * {@code groups == null} (and k = 0) only the curve of all rows.
      * Rows are visited by descending score; at the end of each block of tied scores every group
      * touched by the block, and the whole, gets one new point.
      */
@@ -140,20 +141,27 @@ public final class RocCurve {
             int nt = 0;
             while (i >= 0 && scores[order[i]] == s) {
                 int r = order[i];
-                int g = groups[r];
                 double w = weights == null ? 1.0 : weights[r];
+                boolean positive = yTrue[r] == 1;
+                if (positive) {
+                    allPos += w;
+                } else {
+                    allNeg += w;
+                }
+                i--;
+                if (groups == null) {
+                    continue;
+                }
+                int g = groups[r];
                 if (!isTouched[g]) {
                     isTouched[g] = true;
                     touched[nt++] = g;
                 }
-                if (yTrue[r] == 1) {
+                if (positive) {
                     cumPos[g] += w;
-                    allPos += w;
                 } else {
                     cumNeg[g] += w;
-                    allNeg += w;
                 }
-                i--;
             }
             for (int t = 0; t < nt; t++) {
                 int g = touched[t];

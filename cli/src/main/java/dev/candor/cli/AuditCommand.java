@@ -4,6 +4,7 @@ import dev.candor.core.BadInputException;
 import dev.candor.datasets.DataFormatException;
 import dev.candor.fairness.UndefinedMetricException;
 import dev.candor.fairness.Bootstrap;
+import dev.candor.fairness.BootstrapResult;
 import dev.candor.core.AtomicFiles;
 import dev.candor.report.assemble.AuditReports;
 import dev.candor.fairness.audit.DefaultPolicy;
@@ -227,11 +228,13 @@ public final class AuditCommand implements Callable<Integer> {
         }
         ClassificationSample sample = ClassificationSample.of(y[0], y[1], s, w,
                 new ClassificationSample.Columns(label, prediction, score, weights));
-        List<PerformanceFrame<ClassificationSample>> performance = AuditPerformance.classification(sample,
-                AuditPerformance.attributes(t, protectedColumns, intersectional));
+        List<GroupAttribute> groups = AuditPerformance.attributes(t, protectedColumns, intersectional);
+        List<PerformanceFrame<ClassificationSample>> performance = AuditPerformance.classification(sample, groups);
+        Map<String, BootstrapResult> performanceCi = !ci ? Map.of() : AuditPerformance.intervals(
+                Bootstrap.builder().resamples(resamples).level(level).seed(seed).build(), y[0], y[1], w, groups);
         PolicyResult outcome = AuditPerformance.check(pol, policy, performance,
                 fairnessRules -> PolicyResult.evaluate(fairnessRules, result));
-        String text = AuditJson.toJson(result, outcome, performance);
+        String text = AuditJson.toJson(result, outcome, performance, performanceCi);
         PrintWriter out = spec.commandLine().getOut();
         if (html != null) {
             Policy shown = pol == null ? DefaultPolicy.get() : pol;

@@ -4,12 +4,15 @@ import dev.candor.core.BadInputException;
 import dev.candor.core.Fingerprint;
 import dev.candor.core.Provenance;
 import dev.candor.datasets.PredictionsTable;
+import dev.candor.fairness.Bootstrap;
+import dev.candor.fairness.BootstrapResult;
 import dev.candor.fairness.GroupAttribute;
 import dev.candor.fairness.audit.Policy;
 import dev.candor.fairness.audit.PolicyResult;
 import dev.candor.fairness.performance.ClassificationMetric;
 import dev.candor.fairness.performance.ClassificationSample;
 import dev.candor.fairness.performance.PerformanceFrame;
+import dev.candor.fairness.performance.PerformanceIntervals;
 import dev.candor.fairness.performance.PerformancePolicy;
 import dev.candor.fairness.performance.RegressionMetric;
 import dev.candor.fairness.performance.RegressionSample;
@@ -54,6 +57,21 @@ final class AuditPerformance {
                                                                        List<GroupAttribute> attributes) {
         List<ClassificationMetric> metrics = ClassificationMetric.available(s);
         return attributes.stream().map(a -> PerformanceFrame.of(s, a, metrics)).toList();
+    }
+
+    /**
+     * Bootstrap intervals of the label metrics of each frame (the fairness audit's --ci settings).
+     *
+     * @return attribute name to its intervals; empty without predictions
+     */
+    static Map<String, BootstrapResult> intervals(Bootstrap bootstrap, int[] yTrue, int[] yPred, double[] weights,
+                                                  List<GroupAttribute> attributes) {
+        Map<String, BootstrapResult> out = new LinkedHashMap<>();
+        List<ClassificationMetric> label = ClassificationMetric.LABEL_METRICS;
+        for (GroupAttribute a : attributes) {
+            out.put(a.name(), PerformanceIntervals.labelMetrics(bootstrap, yTrue, yPred, weights, a, label));
+        }
+        return out;
     }
 
     /** Every regression metric the columns can feed, overall and by group. */

@@ -113,6 +113,23 @@ class AuditPerformanceCommandTest {
     }
 
     @Test
+    void ciAddsSeededBootstrapIntervalsAroundTheLabelMetrics() throws IOException {
+        Path json = tmp.resolve("ci.json");
+        CliRun r = CliRun.of("audit", "--data", SharedData.golden("fairness/german_predictions.csv").toString(),
+                "--label", "credit", "--prediction", "pred", "--protected", "sex", "--ci", "--resamples", "300",
+                "--seed", "7", "--json", json.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode p = new ObjectMapper().readTree(json.toFile()).get("performance");
+        for (String where : List.of("/overall", "/protected/sex/groups/female", "/protected/sex/groups/male")) {
+            double value = p.at(where + "/accuracy").asDouble();
+            assertThat(p.at(where + "/ci/accuracy/lower").asDouble()).isLessThanOrEqualTo(value);
+            assertThat(p.at(where + "/ci/accuracy/upper").asDouble()).isGreaterThanOrEqualTo(value);
+        }
+        assertThat(p.at("/protected/sex/difference_between_groups/ci/recall/upper").isNumber()).isTrue();
+        assertThat(p.at("/overall/ci/roc_auc").isMissingNode()).isTrue();
+    }
+
+    @Test
     void regressionRefusesAnUnknownPolicyMetricAndANonNumericTargetAsBadInput() throws IOException {
         Path policy = tmp.resolve("policy.json");
         Files.writeString(policy, "{\"rules\":[{\"metric\":\"disparate_impact\",\"min\":0.8}]}");

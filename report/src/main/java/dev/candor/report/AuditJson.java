@@ -84,8 +84,22 @@ public final class AuditJson {
      */
     public static String toJson(AuditResult audit, PolicyResult policy,
                                 List<? extends PerformanceFrame<?>> performance) {
+        return toJson(audit, policy, performance, Map.of());
+    }
+
+    /**
+     * @param audit       the audit
+     * @param policy      the policy outcome, or null
+     * @param performance performance frames, one per attribute; empty for none
+     * @param intervals   bootstrap intervals of the performance label metrics by attribute (see
+     *                    {@link PerformanceJson}); empty for none
+     * @return the JSON text, indented
+     */
+    public static String toJson(AuditResult audit, PolicyResult policy,
+                                List<? extends PerformanceFrame<?>> performance,
+                                Map<String, BootstrapResult> intervals) {
         try {
-            return MAPPER.writeValueAsString(toTree(audit, policy, performance)) + System.lineSeparator();
+            return MAPPER.writeValueAsString(toTree(audit, policy, performance, intervals)) + System.lineSeparator();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the audit as JSON", e);
         }
@@ -108,6 +122,19 @@ public final class AuditJson {
      */
     public static ObjectNode toTree(AuditResult audit, PolicyResult policy,
                                     List<? extends PerformanceFrame<?>> performance) {
+        return toTree(audit, policy, performance, Map.of());
+    }
+
+    /**
+     * @param audit       the audit
+     * @param policy      the policy outcome, or null
+     * @param performance performance frames, one per attribute; empty for none
+     * @param intervals   bootstrap intervals of the performance label metrics by attribute; empty for none
+     * @return the JSON tree
+     */
+    public static ObjectNode toTree(AuditResult audit, PolicyResult policy,
+                                    List<? extends PerformanceFrame<?>> performance,
+                                    Map<String, BootstrapResult> intervals) {
         ObjectNode root = F.objectNode();
         root.put("rows", audit.rows());
         root.put("weighted", audit.weighted());
@@ -126,7 +153,7 @@ public final class AuditJson {
 
         root.set("policy", policy(policy));
         if (!performance.isEmpty()) {
-            root.set("performance", PerformanceJson.toTree(performance));
+            root.set("performance", PerformanceJson.toTree(performance, intervals));
         }
         BootstrapResult anyBoot = audit.individualBootstrap();
         if (anyBoot != null) {
@@ -302,7 +329,7 @@ public final class AuditJson {
         b.intervals().forEach((k, v) -> putInterval(ci, k, v));
     }
 
-    private static void putInterval(ObjectNode ci, String key, ConfidenceInterval v) {
+    static void putInterval(ObjectNode ci, String key, ConfidenceInterval v) {
         ObjectNode i = ci.putObject(key);
         putNumber(i, "lower", v.lower());
         putNumber(i, "upper", v.upper());

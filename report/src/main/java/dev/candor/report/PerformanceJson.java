@@ -2,11 +2,14 @@ package dev.candor.report;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.candor.fairness.BootstrapResult;
 import dev.candor.fairness.MetricValue;
 import dev.candor.fairness.performance.Aggregate;
 import dev.candor.fairness.performance.PerformanceFrame;
+import dev.candor.fairness.performance.PerformanceIntervals;
 import dev.candor.fairness.performance.PerformanceMetric;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code performance} block of {@code candor audit --json}, mirroring fairlearn's
@@ -40,14 +43,38 @@ public final class PerformanceJson {
      * @throws IllegalArgumentException if there is no frame
      */
     public static ObjectNode toTree(List<? extends PerformanceFrame<?>> frames) {
+        return toTree(frames, Map.of());
+    }
+
+    /**
+     * @param frames    one frame per attribute, all over the same rows and metrics
+     * @param intervals bootstrap intervals by attribute ({@link PerformanceIntervals}); each object that
+     *                  holds a metric with an interval gets a sibling {@code "ci": {"<metric>": {"lower",
+     *                  "upper"}}}; the overall intervals come from the first attribute's result
+     * @return the block
+     */
+    public static ObjectNode toTree(List<? extends PerformanceFrame<?>> frames,
+                                    Map<String, BootstrapResult> intervals) {
         if (frames.isEmpty()) {
             throw new IllegalArgumentException("the performance block needs at least one attribute");
         }
         ObjectNode root = F.objectNode();
-        overall(root.putObject("overall"), frames.get(0));
+        ObjectNode overall = root.putObject("overall");
+        overall(overall, frames.get(0));
+        BootstrapResult first = intervals.get(frames.get(0).attribute());
         ObjectNode prot = root.putObject("protected");
         for (PerformanceFrame<?> f : frames) {
-            attribute(prot.putObject(f.attribute()), f);
+            ObjectNode a = prot.putObject(f.attribute());
+            attribute(a, f);
+            BootstrapResult ci = intervals.get(f.attribute());
+            if (ci != null) {
+                intervals(a, f, ci);
+            }
+        }
+        if (first != null) {
+            for (PerformanceMetric<?> m : frames.get(0).metrics()) {
+                interval(overall, m.key(), first, PerformanceIntervals.overallName(m));
+            }
         }
         return root;
     }
@@ -105,6 +132,25 @@ public final class PerformanceJson {
         ObjectNode o = F.objectNode();
         f.derived().forEach((k, v) -> put(o, k, v));
         return o;
+    }
+
+    private static void intervals(ObjectNode a, PerformanceFrame<?> f, BootstrapResult ci) {
+        for (PerformanceMetric<?> m : f.metrics()) {
+            for (String g : f.groups()) {
+                interval((ObjectNode) a.get("groups").get(g), m.key(), ci, PerformanceIntervals.groupName(g, m));
+            }
+            for (Aggregate agg : Aggregate.values()) {
+                interval((ObjectNode) a.get(agg.key()), m.key(), ci, PerformanceIntervals.aggregateName(agg, m));
+            }
+        }
+    }
+
+    private static void interval(ObjectNode o, String key, BootstrapResult r, String name) {
+        if (!r.intervals().containsKey(name)) {
+            return;
+        }
+        ObjectNode ci = o.has("ci") ? (ObjectNode) o.get("ci") : o.putObject("ci");
+        AuditJson.putInterval(ci, key, r.interval(name));
     }
 
     private static void put(ObjectNode o, String key, MetricValue v) {

@@ -173,13 +173,9 @@ public final class AuditCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--task must be classification or regression, got '"
                     + task + "'");
         }
-        if (task.equals("regression")) {
-            for (var unsupported : new Object[][] {{"--score", score}, {"--html", html}, {"--ci", ci ? "" : null}}) {
-                if (unsupported[1] != null) {
-                    throw new ParameterException(spec.commandLine(), unsupported[0]
-                            + " is not available with --task regression");
-                }
-            }
+        if (task.equals("regression") && (score != null || html != null || ci)) {
+            String option = score != null ? "--score" : html != null ? "--html" : "--ci";
+            throw new ParameterException(spec.commandLine(), option + " is not available with --task regression");
         }
         PredictionsTable t = PredictionsTable.read(data, needed, file.separator);
         if (task.equals("regression")) {

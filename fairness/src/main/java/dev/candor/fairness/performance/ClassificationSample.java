@@ -27,6 +27,7 @@ public final class ClassificationSample implements PerformanceSample<Classificat
     private final double tn;
     private final double fn;
     private RocCurve roc;
+    private volatile boolean probabilitiesChecked;
 
     /**
      * The names of the input columns, for error messages.
@@ -245,15 +246,19 @@ public final class ClassificationSample implements PerformanceSample<Classificat
         }
     }
 
-    /** Refuses scores outside [0, 1], naming the column, row and metric. */
+    /** Refuses scores outside [0, 1], naming the column, row and metric; the scan runs once per sample. */
     void requireProbabilities(String metric) {
         requireScores(metric);
+        if (probabilitiesChecked) {
+            return;
+        }
         for (int i = 0; i < scores.length; i++) {
             if (scores[i] < 0 || scores[i] > 1) {
                 throw new BadInputException("column '" + columns.score() + "', row " + i + ": score " + scores[i]
                         + " is outside [0, 1]; " + metric + " needs probabilities");
             }
         }
+        probabilitiesChecked = true;
     }
 
     int label(int i) {

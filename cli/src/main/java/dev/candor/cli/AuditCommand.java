@@ -4,11 +4,17 @@ import dev.candor.core.BadInputException;
 import dev.candor.datasets.DataFormatException;
 import dev.candor.fairness.UndefinedMetricException;
 import dev.candor.fairness.Bootstrap;
+import dev.candor.fairness.BootstrapResult;
 import dev.candor.core.AtomicFiles;
 import dev.candor.report.assemble.AuditReports;
 import dev.candor.fairness.audit.DefaultPolicy;
 import dev.candor.fairness.audit.Audit;
 import dev.candor.report.AuditJson;
+import dev.candor.report.RegressionAuditJson;
+import dev.candor.fairness.GroupAttribute;
+import dev.candor.fairness.performance.ClassificationSample;
+import dev.candor.fairness.performance.PerformanceFrame;
+import dev.candor.fairness.performance.RegressionSample;
 import dev.candor.fairness.audit.AuditResult;
 import dev.candor.fairness.audit.AttributeAudit;
 import dev.candor.fairness.audit.Policy;
@@ -69,8 +75,16 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--label", required = true, paramLabel = "COLUMN", description = "Column of true labels.")
     String label;
 
-    @Option(names = "--prediction", required = true, paramLabel = "COLUMN", description = "Column of predicted labels.")
+    @Option(names = "--prediction", required = true, paramLabel = "COLUMN",
+            description = "Column of predicted labels (with --task regression: numeric predictions).")
     String prediction;
+
+    @Option(names = "--task", defaultValue = "classification", paramLabel = "TASK",
+            description = "classification (default): fairness metrics plus a performance block; regression: "
+                    + "--label and --prediction are numbers, and error metrics (mean_absolute_error, r2, ...) are "
+                    + "reported overall and by group with fairlearn's aggregates (policy keys such as "
+                    + "mean_absolute_error_difference).")
+    String task;
 
     @Option(names = "--score", paramLabel = "COLUMN",
             description = "Column of scores (probability of the favorable label) for ROC AUC and log loss.")
@@ -155,7 +169,18 @@ public final class AuditCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "the label, prediction, score, weight and protected columns must differ: " + needed);
         }
+        if (!List.of("classification", "regression").contains(task)) {
+            throw new ParameterException(spec.commandLine(), "--task must be classification or regression, got '"
+                    + task + "'");
+        }
+        if (task.equals("regression") && (score != null || html != null || ci)) {
+            String option = score != null ? "--score" : html != null ? "--html" : "--ci";
+            throw new ParameterException(spec.commandLine(), option + " is not available with --task regression");
+        }
         PredictionsTable t = PredictionsTable.read(data, needed, file.separator);
+        if (task.equals("regression")) {
+            return regression(t, protectedColumns, pol);
+        }
         int[][] y = t.binaryLabels(label, prediction, favorable);
         Audit.Builder b = Audit.builder(y[0], y[1])
                 .parameter("data", data.getFileName())
@@ -178,11 +203,13 @@ public final class AuditCommand implements Callable<Integer> {
             }
             b.intersection(protectedColumns.toArray(String[]::new));
         }
-        if (weights != null) {
-            b.weights(t.doubles(weights, "weight", true));
+        double[] w = weights == null ? null : t.doubles(weights, "weight", true);
+        double[] s = score == null ? null : t.doubles(score, "score", false);
+        if (w != null) {
+            b.weights(w);
         }
-        if (score != null) {
-            b.scores(t.doubles(score, "score", false));
+        if (s != null) {
+            b.scores(s);
         }
         if (ci) {
             b.intervals(Bootstrap.builder().resamples(resamples).level(level).seed(seed).build());
@@ -195,8 +222,15 @@ public final class AuditCommand implements Callable<Integer> {
             // --strict asked for undefined values to be refused: on this data that is bad input.
             throw new BadInputException(data + ": --strict: " + e.getMessage(), e);
         }
-        PolicyResult outcome = pol == null ? null : PolicyResult.evaluate(pol, result);
-        String text = AuditJson.toJson(result, outcome);
+        ClassificationSample sample = ClassificationSample.of(y[0], y[1], s, w,
+                new ClassificationSample.Columns(label, prediction, score, weights));
+        List<GroupAttribute> groups = AuditPerformance.attributes(t, protectedColumns, intersectional);
+        List<PerformanceFrame<ClassificationSample>> performance = AuditPerformance.classification(sample, groups);
+        Map<String, BootstrapResult> performanceCi = !ci ? Map.of() : AuditPerformance.intervals(
+                Bootstrap.builder().resamples(resamples).level(level).seed(seed).build(), y[0], y[1], w, groups);
+        PolicyResult outcome = AuditPerformance.check(pol, policy, performance,
+                fairnessRules -> PolicyResult.evaluate(fairnessRules, result));
+        String text = AuditJson.toJson(result, outcome, performance, performanceCi);
         PrintWriter out = spec.commandLine().getOut();
         if (html != null) {
             Policy shown = pol == null ? DefaultPolicy.get() : pol;
@@ -205,11 +239,17 @@ public final class AuditCommand implements Callable<Integer> {
             AtomicFiles.writeString(html, AuditReports.of(result, shown, shownName, shownCheck,
                     data.getFileName().toString(), label, favorable).toHtml());
         }
+        return finish(text, outcome, () -> summary(out, result, outcome));
+    }
+
+    /** Writes the JSON (to --json or standard output) and reports a policy violation by exit code. */
+    private int finish(String text, PolicyResult outcome, Runnable summary) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
         if (json == null) {
             out.print(text);
         } else {
             AtomicFiles.writeString(json, text);
-            summary(out, result, outcome);
+            summary.run();
         }
         out.flush();
         if (outcome != null && !outcome.passed()) {
@@ -220,6 +260,34 @@ public final class AuditCommand implements Callable<Integer> {
             return CandorCli.EXIT_POLICY_VIOLATION;
         }
         return 0;
+    }
+
+    /** {@code --task regression}: error metrics overall and by group, and policy rules on their aggregates. */
+    private int regression(PredictionsTable t, List<String> protectedColumns, Policy pol) throws IOException {
+        double[] yTrue = t.doubles(label, "target", false);
+        double[] yHat = t.doubles(prediction, "prediction", false);
+        double[] w = weights == null ? null : t.doubles(weights, "weight", true);
+        RegressionSample sample = RegressionSample.of(yTrue, yHat, w,
+                new RegressionSample.Columns(label, prediction, weights));
+        List<GroupAttribute> attributes = AuditPerformance.attributes(t, protectedColumns, intersectional);
+        List<PerformanceFrame<RegressionSample>> frames = AuditPerformance.regression(sample, attributes);
+        PolicyResult outcome = AuditPerformance.check(pol, policy, frames, null);
+        String text = RegressionAuditJson.toJson(frames, outcome, AuditPerformance.regressionProvenance(
+                file.data, label, prediction, sample, yTrue, yHat, w, attributes));
+        PrintWriter out = spec.commandLine().getOut();
+        return finish(text, outcome, () -> {
+            out.printf("candor audit --task regression: %d rows, %d attribute(s) -> %s%n", sample.rows(),
+                    frames.size(), json);
+            for (PerformanceFrame<RegressionSample> f : frames) {
+                var d = f.derived();
+                out.printf(java.util.Locale.ROOT, "  %s: mean_absolute_error_difference=%s r2_difference=%s%n",
+                        f.attribute(), d.get("mean_absolute_error_difference"), d.get("r2_difference"));
+            }
+            if (outcome != null) {
+                out.println("  policy: " + (outcome.passed() ? "passed" : outcome.violations().size()
+                        + " violation(s)") + " (" + outcome.checked() + " checks)");
+            }
+        });
     }
 
     private void summary(PrintWriter out, AuditResult r, PolicyResult outcome) {

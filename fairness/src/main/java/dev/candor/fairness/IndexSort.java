@@ -1,7 +1,19 @@
 package dev.candor.fairness;
 
-/** Sorts row indices by a value without boxing (a stable bottom-up merge sort). */
+/**
+ * Sorts row indices by a value without boxing: a stable least-significant-digit radix sort.
+ *
+ * <p>Each value becomes a 64-bit key whose unsigned order is the order of the doubles (sign bit
+ * flipped for non-negatives, all bits flipped for negatives; −0.0 is taken as 0.0 so that it ties with
+ * it, as {@code ==} does). Six passes of 11-bit digits move key and index together, reading and
+ * writing sequentially; passes whose digit is the same for every key are skipped (scores in [0, 1]
+ * share their top bits). A comparison sort through {@code values[index]} instead costs a cache miss
+ * per comparison, about ten times slower at 10⁷ rows.
+ */
 final class IndexSort {
+
+    private static final int BITS = 11;
+    private static final int RADIX = 1 << BITS;
 
     private IndexSort() {
     }
@@ -12,42 +24,40 @@ final class IndexSort {
      */
     static int[] byValue(double[] values) {
         int n = values.length;
+        long[] ka = new long[n];
         int[] a = new int[n];
         for (int i = 0; i < n; i++) {
+            double v = values[i] == 0 ? 0.0 : values[i];
+            long bits = Double.doubleToRawLongBits(v);
+            ka[i] = bits < 0 ? ~bits : bits ^ Long.MIN_VALUE;
             a[i] = i;
         }
+        long[] kb = new long[n];
         int[] b = new int[n];
-        final int run = 32;
-        for (int lo = 0; lo < n; lo += run) {
-            int hi = Math.min(lo + run, n);
-            for (int i = lo + 1; i < hi; i++) {
-                int x = a[i];
-                double v = values[x];
-                int j = i - 1;
-                while (j >= lo && values[a[j]] > v) {
-                    a[j + 1] = a[j];
-                    j--;
-                }
-                a[j + 1] = x;
+        int[] count = new int[RADIX];
+        for (int shift = 0; shift < 64; shift += BITS) {
+            java.util.Arrays.fill(count, 0);
+            for (int i = 0; i < n; i++) {
+                count[(int) ((ka[i] >>> shift) & (RADIX - 1))]++;
             }
-        }
-        for (int width = run; width < n; width <<= 1) {
-            for (int lo = 0; lo < n; lo += 2 * width) {
-                int mid = Math.min(lo + width, n);
-                int hi = Math.min(lo + 2 * width, n);
-                int i = lo;
-                int j = mid;
-                int k = lo;
-                while (i < mid && j < hi) {
-                    b[k++] = values[a[j]] < values[a[i]] ? a[j++] : a[i++];
-                }
-                while (i < mid) {
-                    b[k++] = a[i++];
-                }
-                while (j < hi) {
-                    b[k++] = a[j++];
-                }
+            if (n == 0 || count[(int) ((ka[0] >>> shift) & (RADIX - 1))] == n) {
+                continue;
             }
+            int sum = 0;
+            for (int d = 0; d < RADIX; d++) {
+                int c = count[d];
+                count[d] = sum;
+                sum += c;
+            }
+            for (int i = 0; i < n; i++) {
+                int d = (int) ((ka[i] >>> shift) & (RADIX - 1));
+                int to = count[d]++;
+                kb[to] = ka[i];
+                b[to] = a[i];
+            }
+            long[] kt = ka;
+            ka = kb;
+            kb = kt;
             int[] t = a;
             a = b;
             b = t;

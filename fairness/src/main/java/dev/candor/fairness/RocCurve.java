@@ -56,8 +56,8 @@ public final class RocCurve {
      *                                  score or a bad weight, naming the row
      */
     public static RocCurve of(int[] yTrue, double[] scores, double[] weights) {
-        int[] none = new int[check(yTrue, scores, weights)];
-        return sweep(yTrue, scores, weights, none, 1)[1];
+        check(yTrue, scores, weights);
+        return sweep(yTrue, scores, weights, null, 0)[0];
     }
 
     /**
@@ -114,7 +114,8 @@ public final class RocCurve {
     }
 
     /**
-     * The sweep, on input already checked: {@code k + 1} curves (the groups, then all rows).
+     * The sweep, on input already checked: {@code k + 1} curves (the groups, then all rows); with
+     * {@code groups == null} (and k = 0) only the curve of all rows.
      * Rows are visited by descending score; at the end of each block of tied scores every group
      * touched by the block, and the whole, gets one new point.
      */
@@ -125,41 +126,49 @@ public final class RocCurve {
             b[g] = new Builder();
         }
         int[] order = IndexSort.byValue(scores);
-        double[] blockPos = new double[k];
-        double[] blockNeg = new double[k];
+        // Running sums row by row in sklearn's order (descending score, later row first among ties),
+        // not block sums: weighted curves then match scikit-learn's cumsum to the last bit, which
+        // decides which points its exact drop_intermediate test keeps.
+        double[] cumPos = new double[k];
+        double[] cumNeg = new double[k];
+        double allPos = 0;
+        double allNeg = 0;
         int[] touched = new int[k];
         boolean[] isTouched = new boolean[k];
         int i = n - 1;
         while (i >= 0) {
             double s = scores[order[i]];
-            double bp = 0;
-            double bn = 0;
             int nt = 0;
             while (i >= 0 && scores[order[i]] == s) {
                 int r = order[i];
-                int g = groups[r];
                 double w = weights == null ? 1.0 : weights[r];
+                boolean positive = yTrue[r] == 1;
+                if (positive) {
+                    allPos += w;
+                } else {
+                    allNeg += w;
+                }
+                i--;
+                if (groups == null) {
+                    continue;
+                }
+                int g = groups[r];
                 if (!isTouched[g]) {
                     isTouched[g] = true;
                     touched[nt++] = g;
                 }
-                if (yTrue[r] == 1) {
-                    blockPos[g] += w;
-                    bp += w;
+                if (positive) {
+                    cumPos[g] += w;
                 } else {
-                    blockNeg[g] += w;
-                    bn += w;
+                    cumNeg[g] += w;
                 }
-                i--;
             }
             for (int t = 0; t < nt; t++) {
                 int g = touched[t];
-                b[g].step(s, blockNeg[g], blockPos[g]);
-                blockPos[g] = 0;
-                blockNeg[g] = 0;
+                b[g].step(s, cumNeg[g], cumPos[g]);
                 isTouched[g] = false;
             }
-            b[k].step(s, bn, bp);
+            b[k].step(s, allNeg, allPos);
         }
         RocCurve[] out = new RocCurve[k + 1];
         for (int g = 0; g <= k; g++) {
@@ -179,7 +188,7 @@ public final class RocCurve {
             thr[0] = Double.POSITIVE_INFINITY;
         }
 
-        void step(double threshold, double negatives, double positives) {
+        void step(double threshold, double cumulativeNegatives, double cumulativePositives) {
             if (size == thr.length) {
                 int cap = size * 2;
                 thr = Arrays.copyOf(thr, cap);
@@ -187,8 +196,8 @@ public final class RocCurve {
                 tp = Arrays.copyOf(tp, cap);
             }
             thr[size] = threshold;
-            fp[size] = fp[size - 1] + negatives;
-            tp[size] = tp[size - 1] + positives;
+            fp[size] = cumulativeNegatives;
+            tp[size] = cumulativePositives;
             size++;
         }
 
@@ -239,6 +248,25 @@ public final class RocCurve {
     /** @return {@code TP(t) / P} at every threshold, from 0 to 1 (empty when undefined) */
     public double[] truePositiveRates() {
         return isDefined() ? divide(truePositives, positives()) : new double[0];
+    }
+
+    /**
+     * @return {@code FP(t)}, the cumulative weight of negatives scored at or above each threshold, 0 at
+     *         the origin, summed row by row in scikit-learn's order; given even when the curve is
+     *         undefined (a precision–recall curve needs no negatives)
+     */
+    public double[] falsePositiveWeights() {
+        return Arrays.copyOf(falsePositives, size);
+    }
+
+    /** @return {@code TP(t)}, as {@link #falsePositiveWeights()} for positives */
+    public double[] truePositiveWeights() {
+        return Arrays.copyOf(truePositives, size);
+    }
+
+    /** @return the distinct scores in descending order (one per point after the origin), even when undefined */
+    public double[] distinctScores() {
+        return Arrays.copyOfRange(thresholds, 1, size);
     }
 
     /** @return the trapezoidal area under the curve, or NaN with the reason the curve is undefined */

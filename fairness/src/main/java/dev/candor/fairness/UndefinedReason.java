@@ -31,6 +31,10 @@ public enum UndefinedReason {
     NO_SCORES,
     /** A score lies outside [0, 1], so the log loss of probabilities is undefined. */
     SCORES_NOT_PROBABILITIES,
+    /** The regression target is constant, so R² and explained variance divide by a zero variance. */
+    CONSTANT_TARGET,
+    /** Fewer rows than the metric needs (R² of a single row). */
+    TOO_FEW_ROWS,
     /** The metric needs a privileged group and none was named. */
     NO_PRIVILEGED_GROUP;
 

@@ -1,6 +1,8 @@
 package dev.candor.models;
 
 import dev.candor.fairness.RocCurve;
+import dev.candor.fairness.performance.ClassificationMetric;
+import dev.candor.fairness.performance.ClassificationSample;
 import java.util.Objects;
 
 /**
@@ -47,9 +49,7 @@ public record ClassifierScores(int rows, double threshold, double accuracy, doub
         if (n == 0) {
             throw new IllegalArgumentException("labels: no rows");
         }
-        long tp = 0;
-        long tn = 0;
-        long pos = 0;
+        int[] predicted = new int[n];
         for (int i = 0; i < n; i++) {
             if (labels[i] != 0 && labels[i] != 1) {
                 throw new IllegalArgumentException("labels at row " + i + " is " + labels[i] + ", expected 0 or 1");
@@ -57,19 +57,13 @@ public record ClassifierScores(int rows, double threshold, double accuracy, doub
             if (!Double.isFinite(scores[i])) {
                 throw new IllegalArgumentException("scores at row " + i + " is " + scores[i]);
             }
-            boolean predicted = scores[i] >= threshold;
-            if (labels[i] == 1) {
-                pos++;
-                tp += predicted ? 1 : 0;
-            } else {
-                tn += predicted ? 0 : 1;
-            }
+            predicted[i] = scores[i] >= threshold ? 1 : 0;
         }
-        long neg = n - pos;
-        double accuracy = (double) (tp + tn) / n;
-        double balanced = pos == 0 || neg == 0 ? Double.NaN : 0.5 * ((double) tp / pos + (double) tn / neg);
-        // The one ROC sweep of candor-fairness; NaN when a class is absent.
-        double auc = RocCurve.of(labels, scores, null).auc().value();
+        // The one performance layer of candor-fairness (and its one ROC sweep); NaN when a class is absent.
+        ClassificationSample sample = ClassificationSample.of(labels, predicted, scores, null);
+        double accuracy = ClassificationMetric.ACCURACY.compute(sample).value();
+        double balanced = ClassificationMetric.BALANCED_ACCURACY.compute(sample).value();
+        double auc = ClassificationMetric.ROC_AUC.compute(sample).value();
         return new ClassifierScores(n, threshold, accuracy, balanced, auc);
     }
 }

@@ -22,6 +22,8 @@ import dev.candor.fairness.MetricValue;
 import dev.candor.fairness.Rate;
 import dev.candor.fairness.TwoByTwoTable;
 import dev.candor.fairness.WilsonInterval;
+import dev.candor.fairness.performance.PerformanceFrame;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,6 +44,7 @@ import java.util.Map;
  *       ["significance": { "&lt;rate&gt;": { "group", "reference", "chi_square", "chi_square_p", "fisher_p" } }] } },
  *   "individual": { "theil_index", "generalized_entropy_index", "coefficient_of_variation", "gini" },
  *   "policy": { "passed": true, "violations": [..], "skipped": [..] },
+ *   ["performance": { "overall", "protected" }],   (see PerformanceJson)
  *   ["bootstrap": { "resamples", "level", "seed", "method" }],
  *   "provenance": { .. } }
  * </pre>
@@ -69,8 +72,34 @@ public final class AuditJson {
      * @return the JSON text, indented
      */
     public static String toJson(AuditResult audit, PolicyResult policy) {
+        return toJson(audit, policy, List.of());
+    }
+
+    /**
+     * @param audit       the audit
+     * @param policy      the policy outcome, or null
+     * @param performance performance frames, one per attribute (the {@code performance} block, see
+     *                    {@link PerformanceJson}); empty for none
+     * @return the JSON text, indented
+     */
+    public static String toJson(AuditResult audit, PolicyResult policy,
+                                List<? extends PerformanceFrame<?>> performance) {
+        return toJson(audit, policy, performance, Map.of());
+    }
+
+    /**
+     * @param audit       the audit
+     * @param policy      the policy outcome, or null
+     * @param performance performance frames, one per attribute; empty for none
+     * @param intervals   bootstrap intervals of the performance label metrics by attribute (see
+     *                    {@link PerformanceJson}); empty for none
+     * @return the JSON text, indented
+     */
+    public static String toJson(AuditResult audit, PolicyResult policy,
+                                List<? extends PerformanceFrame<?>> performance,
+                                Map<String, BootstrapResult> intervals) {
         try {
-            return MAPPER.writeValueAsString(toTree(audit, policy)) + System.lineSeparator();
+            return MAPPER.writeValueAsString(toTree(audit, policy, performance, intervals)) + System.lineSeparator();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the audit as JSON", e);
         }
@@ -82,6 +111,30 @@ public final class AuditJson {
      * @return the JSON tree
      */
     public static ObjectNode toTree(AuditResult audit, PolicyResult policy) {
+        return toTree(audit, policy, List.of());
+    }
+
+    /**
+     * @param audit       the audit
+     * @param policy      the policy outcome, or null
+     * @param performance performance frames, one per attribute; empty for none
+     * @return the JSON tree
+     */
+    public static ObjectNode toTree(AuditResult audit, PolicyResult policy,
+                                    List<? extends PerformanceFrame<?>> performance) {
+        return toTree(audit, policy, performance, Map.of());
+    }
+
+    /**
+     * @param audit       the audit
+     * @param policy      the policy outcome, or null
+     * @param performance performance frames, one per attribute; empty for none
+     * @param intervals   bootstrap intervals of the performance label metrics by attribute; empty for none
+     * @return the JSON tree
+     */
+    public static ObjectNode toTree(AuditResult audit, PolicyResult policy,
+                                    List<? extends PerformanceFrame<?>> performance,
+                                    Map<String, BootstrapResult> intervals) {
         ObjectNode root = F.objectNode();
         root.put("rows", audit.rows());
         root.put("weighted", audit.weighted());
@@ -98,7 +151,26 @@ public final class AuditJson {
         audit.individual().forEach((k, v) -> put(ind, k, v));
         putBootstrap(ind, audit.individualBootstrap());
 
-        ObjectNode pol = root.putObject("policy");
+        root.set("policy", policy(policy));
+        if (!performance.isEmpty()) {
+            root.set("performance", PerformanceJson.toTree(performance, intervals));
+        }
+        BootstrapResult anyBoot = audit.individualBootstrap();
+        if (anyBoot != null) {
+            ObjectNode b = root.putObject("bootstrap");
+            b.put("resamples", anyBoot.resamples());
+            b.put("level", anyBoot.level());
+            b.put("seed", anyBoot.seed());
+            b.put("method", "percentile; " + anyBoot.method());
+            b.put("wilson_level", anyBoot.level());
+        }
+        root.set("provenance", provenance(audit.provenance()));
+        return root;
+    }
+
+    /** The {@code policy} block: passed, violations, skipped and checks made. */
+    static ObjectNode policy(PolicyResult policy) {
+        ObjectNode pol = F.objectNode();
         pol.put("passed", policy == null || policy.passed());
         ArrayNode viol = pol.putArray("violations");
         ArrayNode skip = pol.putArray("skipped");
@@ -123,17 +195,7 @@ public final class AuditJson {
             }
             pol.put("checked", policy.checked());
         }
-        BootstrapResult anyBoot = audit.individualBootstrap();
-        if (anyBoot != null) {
-            ObjectNode b = root.putObject("bootstrap");
-            b.put("resamples", anyBoot.resamples());
-            b.put("level", anyBoot.level());
-            b.put("seed", anyBoot.seed());
-            b.put("method", "percentile; " + anyBoot.method());
-            b.put("wilson_level", anyBoot.level());
-        }
-        root.set("provenance", provenance(audit.provenance()));
-        return root;
+        return pol;
     }
 
     private static ObjectNode attribute(AttributeAudit a, AuditResult audit) {
@@ -267,7 +329,7 @@ public final class AuditJson {
         b.intervals().forEach((k, v) -> putInterval(ci, k, v));
     }
 
-    private static void putInterval(ObjectNode ci, String key, ConfidenceInterval v) {
+    static void putInterval(ObjectNode ci, String key, ConfidenceInterval v) {
         ObjectNode i = ci.putObject(key);
         putNumber(i, "lower", v.lower());
         putNumber(i, "upper", v.upper());
@@ -300,7 +362,7 @@ public final class AuditJson {
         }
     }
 
-    private static ObjectNode provenance(Provenance p) {
+    static ObjectNode provenance(Provenance p) {
         ObjectNode o = F.objectNode();
         o.put("algorithm", p.algorithm());
         ObjectNode params = o.putObject("parameters");

@@ -1,0 +1,283 @@
+package dev.candor.fairness.performance;
+
+import dev.candor.core.BadInputException;
+import dev.candor.fairness.RocCurve;
+import java.util.Objects;
+
+/**
+ * Binary classification rows, checked once: true labels, predicted labels and/or scores, and
+ * optional instance weights, plus the column names used in error messages.
+ *
+ * <p>Labels and predictions are 0 or 1 (1 = the positive, favorable class); scores are finite, the
+ * higher the more likely positive (probabilities in [0, 1] for {@code log_loss}, {@code brier_score_loss}
+ * and the calibration error); weights finite and {@code ≥ 0}. The weighted confusion counts are summed
+ * once, row by row, when the sample is built. Immutable; arrays are copied.
+ *
+ * @since 0.1.0
+ */
+public final class ClassificationSample implements PerformanceSample<ClassificationSample> {
+
+    private final int[] yTrue;
+    private final int[] yPred;
+    private final double[] scores;
+    private final double[] weights;
+    private final Columns columns;
+    private final double tp;
+    private final double fp;
+    private final double tn;
+    private final double fn;
+    private RocCurve roc;
+    private volatile boolean probabilitiesChecked;
+
+    /**
+     * The names of the input columns, for error messages.
+     *
+     * @param label      the true-label column
+     * @param prediction the predicted-label column
+     * @param score      the score column
+     * @param weight     the weight column
+     */
+    public record Columns(String label, String prediction, String score, String weight) {
+        /** The names used when none are given. */
+        public static final Columns DEFAULT = new Columns("y_true", "y_pred", "y_score", "sample_weight");
+    }
+
+    private ClassificationSample(int[] yTrue, int[] yPred, double[] scores, double[] weights, Columns columns,
+                                 boolean check) {
+        this.yTrue = yTrue;
+        this.yPred = yPred;
+        this.scores = scores;
+        this.weights = weights;
+        this.columns = columns;
+        if (check) {
+            check();
+        }
+        double a = 0;
+        double b = 0;
+        double c = 0;
+        double d = 0;
+        if (yPred != null) {
+            for (int i = 0; i < yTrue.length; i++) {
+                double w = weights == null ? 1.0 : weights[i];
+                int cell = 2 * yTrue[i] + yPred[i];
+                switch (cell) {
+                    case 0 -> c += w;
+                    case 1 -> b += w;
+                    case 2 -> d += w;
+                    default -> a += w;
+                }
+            }
+        }
+        tp = a;
+        fp = b;
+        tn = c;
+        fn = d;
+    }
+
+    /**
+     * @param yTrue   true labels, 0 or 1
+     * @param yPred   predicted labels, 0 or 1, or null when only score metrics are wanted
+     * @param scores  scores, or null when only label metrics are wanted
+     * @param weights instance weights, or null for 1 each
+     * @return the checked sample
+     * @throws BadInputException on mismatched lengths or a bad value, naming the column and row
+     */
+    public static ClassificationSample of(int[] yTrue, int[] yPred, double[] scores, double[] weights) {
+        return of(yTrue, yPred, scores, weights, Columns.DEFAULT);
+    }
+
+    /**
+     * @param yTrue   true labels, 0 or 1
+     * @param yPred   predicted labels, 0 or 1, or null
+     * @param scores  scores, or null
+     * @param weights instance weights, or null
+     * @param columns the column names for error messages
+     * @return the checked sample
+     * @throws BadInputException on mismatched lengths or a bad value, naming the column and row
+     */
+    public static ClassificationSample of(int[] yTrue, int[] yPred, double[] scores, double[] weights,
+                                          Columns columns) {
+        Objects.requireNonNull(yTrue, "yTrue");
+        Objects.requireNonNull(columns, "columns");
+        if (yPred == null && scores == null) {
+            throw new BadInputException("a classification sample needs predicted labels or scores (or both)");
+        }
+        return new ClassificationSample(yTrue.clone(), yPred == null ? null : yPred.clone(),
+                scores == null ? null : scores.clone(), weights == null ? null : weights.clone(), columns, true);
+    }
+
+    private void check() {
+        int n = yTrue.length;
+        length(columns.prediction(), yPred == null ? n : yPred.length, n);
+        length(columns.score(), scores == null ? n : scores.length, n);
+        length(columns.weight(), weights == null ? n : weights.length, n);
+        for (int i = 0; i < n; i++) {
+            if ((yTrue[i] & ~1) != 0) {
+                throw new BadInputException("column '" + columns.label() + "', row " + i + ": label " + yTrue[i]
+                        + " is not 0 or 1");
+            }
+            if (yPred != null && (yPred[i] & ~1) != 0) {
+                throw new BadInputException("column '" + columns.prediction() + "', row " + i + ": prediction "
+                        + yPred[i] + " is not 0 or 1");
+            }
+            if (scores != null && !Double.isFinite(scores[i])) {
+                throw new BadInputException("column '" + columns.score() + "', row " + i + ": score " + scores[i]
+                        + " is not a finite number");
+            }
+            if (weights != null && !(weights[i] >= 0 && weights[i] < Double.POSITIVE_INFINITY)) {
+                throw new BadInputException("column '" + columns.weight() + "', row " + i + ": weight " + weights[i]
+                        + " is not finite and >= 0");
+            }
+        }
+    }
+
+    private void length(String column, int length, int n) {
+        if (length != n) {
+            throw new BadInputException("column '" + column + "' has " + length + " rows but column '"
+                    + columns.label() + "' has " + n);
+        }
+    }
+
+    @Override
+    public ClassificationSample subset(int[] rows) {
+        int m = rows.length;
+        int[] y = new int[m];
+        int[] p = yPred == null ? null : new int[m];
+        double[] s = scores == null ? null : new double[m];
+        double[] w = weights == null ? null : new double[m];
+        for (int j = 0; j < m; j++) {
+            int r = rows[j];
+            y[j] = yTrue[r];
+            if (p != null) {
+                p[j] = yPred[r];
+            }
+            if (s != null) {
+                s[j] = scores[r];
+            }
+            if (w != null) {
+                w[j] = weights[r];
+            }
+        }
+        return new ClassificationSample(y, p, s, w, columns, false);
+    }
+
+    @Override
+    public int rows() {
+        return yTrue.length;
+    }
+
+    @Override
+    public boolean weighted() {
+        return weights != null;
+    }
+
+    @Override
+    public double totalWeight() {
+        if (weights == null) {
+            return yTrue.length;
+        }
+        double t = 0;
+        for (double w : weights) {
+            t += w;
+        }
+        return t;
+    }
+
+    /** @return true when predicted labels are present (label metrics can be computed) */
+    public boolean hasPredictions() {
+        return yPred != null;
+    }
+
+    /** @return true when scores are present (score metrics can be computed) */
+    public boolean hasScores() {
+        return scores != null;
+    }
+
+    /** @return the column names */
+    public Columns columns() {
+        return columns;
+    }
+
+    /** @return Σw over rows with y = 1 and ŷ = 1 */
+    public double tp() {
+        return tp;
+    }
+
+    /** @return Σw over rows with y = 0 and ŷ = 1 */
+    public double fp() {
+        return fp;
+    }
+
+    /** @return Σw over rows with y = 0 and ŷ = 0 */
+    public double tn() {
+        return tn;
+    }
+
+    /** @return Σw over rows with y = 1 and ŷ = 0 */
+    public double fn() {
+        return fn;
+    }
+
+    /** @return a copy of the true labels */
+    public int[] yTrue() {
+        return yTrue.clone();
+    }
+
+    /** @return the weighted ROC curve of the scores ({@link RocCurve}), computed once */
+    public synchronized RocCurve roc() {
+        requireScores("roc_curve");
+        if (roc == null) {
+            roc = RocCurve.of(yTrue, scores, weights);
+        }
+        return roc;
+    }
+
+    void requirePredictions(String metric) {
+        if (yPred == null) {
+            throw new BadInputException(metric + " needs predicted labels (column '" + columns.prediction()
+                    + "'), and none were given");
+        }
+    }
+
+    void requireScores(String metric) {
+        if (scores == null) {
+            throw new BadInputException(metric + " needs scores (column '" + columns.score()
+                    + "'), and none were given");
+        }
+    }
+
+    /** Refuses scores outside [0, 1], naming the column, row and metric; the scan runs once per sample. */
+    void requireProbabilities(String metric) {
+        requireScores(metric);
+        if (probabilitiesChecked) {
+            return;
+        }
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] < 0 || scores[i] > 1) {
+                throw new BadInputException("column '" + columns.score() + "', row " + i + ": score " + scores[i]
+                        + " is outside [0, 1]; " + metric + " needs probabilities");
+            }
+        }
+        probabilitiesChecked = true;
+    }
+
+    int label(int i) {
+        return yTrue[i];
+    }
+
+    double score(int i) {
+        return scores[i];
+    }
+
+    double weight(int i) {
+        return weights == null ? 1.0 : weights[i];
+    }
+
+    double[] scoresView() {
+        return scores;
+    }
+
+    double[] weightsView() {
+        return weights;
+    }
+}

@@ -91,7 +91,8 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--weights", paramLabel = "COLUMN", description = "Column of non-negative instance weights.")
     String weights;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON here (default: standard output).")
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Write the JSON here; '-' or no --json: standard output. No output may be an input file.")
     Path json;
 
     @Option(names = "--html", paramLabel = "FILE",
@@ -135,7 +136,25 @@ public final class AuditCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path data = file.data;
         List<String> protectedColumns = prot.requireColumns();
+        OutputPaths.of().input("--data", data).input("--policy", policy)
+                .output("--json", json).output("--html", html).check();
+        if (OutputPaths.isStdout(json)) {
+            json = null;
+        }
+        if (json != null) {
+            AtomicFiles.check(json);
+        }
+        if (html != null) {
+            AtomicFiles.check(html);
+        }
         Policy pol = policy == null ? null : PolicyFiles.read(policy);
+        if (pol != null) {
+            List<String> audited = new ArrayList<>(protectedColumns);
+            if (intersectional) {
+                audited.add(String.join("&", protectedColumns));
+            }
+            PolicyFiles.validate(policy, pol, audited);
+        }
         Map<String, String> priv = prot.singlePrivilegedByColumn();
         List<String> needed = new ArrayList<>(List.of(label, prediction));
         for (String p : protectedColumns) {
@@ -178,9 +197,11 @@ public final class AuditCommand implements Callable<Integer> {
             }
             b.intersection(protectedColumns.toArray(String[]::new));
         }
-        if (weights != null) {
-            b.weights(t.doubles(weights, "weight", true));
+        double[] w = weights == null ? null : t.doubles(weights, "weight", true);
+        if (w != null) {
+            b.weights(w);
         }
+        MeasuredNothing.check(data, protectedColumns.stream().map(t::strings).toList(), protectedColumns, w, weights);
         if (score != null) {
             b.scores(t.doubles(score, "score", false));
         }

@@ -11,9 +11,9 @@ import dev.candor.fairness.mitigation.Reweighing;
 import dev.candor.fairness.mitigation.ReweighingCell;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.candor.core.AtomicFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +73,7 @@ public final class ReweighCommand implements Callable<Integer> {
             description = "name of the appended column (default: ${DEFAULT-VALUE})")
     String weightColumn;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write the weighted CSV")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write the weighted CSV (its directory must exist; written atomically, never onto --data)")
     Path out;
 
     @Override
@@ -81,6 +81,8 @@ public final class ReweighCommand implements Callable<Integer> {
         Path data = file.data;
         char separator = file.separator;
         List<String> protectedColumns = prot.requireColumns();
+        OutputPaths.of().input("--data", data).output("--out", out).check();
+        AtomicFiles.check(out);
         Map<String, Set<String>> priv = prot.privilegedByColumn();
         if (!priv.isEmpty() && protectedColumns.size() > 1) {
             throw new ParameterException(spec.commandLine(), "--privileged works with one --protected column; with "
@@ -117,10 +119,6 @@ public final class ReweighCommand implements Callable<Integer> {
         }
         double[] w = rw.weights();
 
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
         String sep = String.valueOf(separator);
         writeWeighted(raw, w, sep, separator);
         printTable(rw, d, unfavorable, data, protectedColumns);
@@ -128,7 +126,8 @@ public final class ReweighCommand implements Callable<Integer> {
     }
 
     private void writeWeighted(CsvTable raw, double[] w, String sep, char separator) throws IOException {
-        try (Writer wr = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+        StringWriter buffer = new StringWriter();
+        try (Writer wr = buffer) {
             wr.write(raw.hasByteOrderMark() ? "\uFEFF" + raw.headerText() : raw.headerText());
             wr.write(sep);
             wr.write(quoteIfNeeded(weightColumn, separator));
@@ -140,6 +139,7 @@ public final class ReweighCommand implements Callable<Integer> {
                 wr.write(raw.lineEnding());
             }
         }
+        AtomicFiles.writeString(out, buffer.toString());
     }
 
     private static String quoteIfNeeded(String name, char separator) {

@@ -81,7 +81,9 @@ public final class AuditCommand implements Callable<Integer> {
     ProtectedOptions prot = new ProtectedOptions();
 
     @Option(names = "--favorable", defaultValue = "1", paramLabel = "VALUE",
-            description = "The favorable label, for labels and predictions alike (default: ${DEFAULT-VALUE}).")
+            description = "The favorable label, for labels and predictions alike (default: ${DEFAULT-VALUE}). "
+                    + "Given explicitly, every other value is unfavorable; by default a column with more than two "
+                    + "values is refused.")
     String favorable;
 
     @Option(names = "--intersectional",
@@ -175,7 +177,7 @@ public final class AuditCommand implements Callable<Integer> {
                     "the label, prediction, score, weight and protected columns must differ: " + needed);
         }
         PredictionsTable t = PredictionsTable.read(data, needed, file.separator);
-        int[][] y = t.binaryLabels(label, prediction, favorable);
+        int[][] y = t.binaryLabels(label, prediction, favorable, favorableGiven(spec));
         Audit.Builder b = Audit.builder(y[0], y[1])
                 .parameter("data", data.getFileName())
                 .parameter("label", label)
@@ -185,8 +187,8 @@ public final class AuditCommand implements Callable<Integer> {
             String[] values = t.strings(p);
             String pv = priv.get(p);
             if (pv != null && java.util.Arrays.stream(values).noneMatch(pv::equals)) {
-                throw new DataFormatException(data, 0, p, "--privileged " + p + "=" + pv
-                        + ": no row has that value; values are " + new java.util.TreeSet<>(Arrays.asList(values)));
+                throw new DataFormatException(data, 0, p, "the privileged value '" + pv + "' does not occur; values are "
+                        + new java.util.TreeSet<>(Arrays.asList(values)) + " (--privileged " + p + "=" + pv + ")");
             }
             b.attribute(p, values, pv);
         }
@@ -241,6 +243,12 @@ public final class AuditCommand implements Callable<Integer> {
             return CandorCli.EXIT_POLICY_VIOLATION;
         }
         return 0;
+    }
+
+    /** @return whether {@code --favorable} was given on the command line (not left to its default) */
+    static boolean favorableGiven(CommandLine.Model.CommandSpec spec) {
+        CommandLine.ParseResult pr = spec.commandLine().getParseResult();
+        return pr != null && pr.hasMatchedOption("--favorable");
     }
 
     private void summary(PrintWriter out, AuditResult r, PolicyResult outcome) {

@@ -27,6 +27,17 @@ final class MeasuredNothing {
      * @throws BadInputException if there are no rows, all weights are zero, or an attribute has one group
      */
     static void check(Path data, List<String[]> columns, List<String> names, double[] weights, String weightsColumn) {
+        check(data, columns, names, weights, weightsColumn, "a fairness audit compares at least two groups, so it "
+                + "would measure nothing");
+    }
+
+    /**
+     * As {@link #check(Path, List, List, double[], String)}, saying why two groups are needed.
+     *
+     * @param why the end of the message, e.g. {@code reweighing needs at least two groups}
+     */
+    static void check(Path data, List<String[]> columns, List<String> names, double[] weights, String weightsColumn,
+                      String why) {
         int rows = columns.isEmpty() ? 0 : columns.get(0).length;
         if (rows == 0) {
             throw new BadInputException(data + ": no data rows: an audit of nothing measures nothing");
@@ -37,8 +48,8 @@ final class MeasuredNothing {
                 any |= x > 0;
             }
             if (!any) {
-                throw new BadInputException(data + ": column '" + weightsColumn + "': every weight is zero, so the "
-                        + "audit would measure nothing; give rows a positive weight");
+                throw new BadInputException(data + ": column '" + weightsColumn + "': every weight is zero, so "
+                        + "nothing would be measured; give rows a positive weight");
             }
         }
         for (int k = 0; k < names.size(); k++) {
@@ -51,9 +62,8 @@ final class MeasuredNothing {
             }
             if (groups.size() < 2) {
                 throw new BadInputException(data + ": column '" + names.get(k) + "': a single group " + groups
-                        + (weights == null ? "" : " with positive weight") + " in " + rows + " row(s); a fairness "
-                        + "audit compares at least two groups, so it would measure nothing: check the column "
-                        + "and the data");
+                        + (weights == null ? "" : " with positive weight") + " in " + rows + " row(s); " + why
+                        + ": check the column and the data");
             }
         }
     }

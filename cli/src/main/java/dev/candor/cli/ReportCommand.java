@@ -9,7 +9,6 @@ import dev.candor.cli.pipeline.ReportAssembler;
 import dev.candor.fairness.audit.Policy;
 import dev.candor.models.ClassifierKind;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -139,9 +138,6 @@ public final class ReportCommand implements Callable<Integer> {
         Dataset dataset = loadDataset();
         Policy pol = null;
         if (policy != null) {
-            if (!Files.isReadable(policy)) {
-                throw new IOException("cannot read policy file " + policy);
-            }
             pol = PolicyFiles.read(policy);
             PolicyFiles.validate(policy, pol, dataset.protectedAttributes().stream().map(a -> a.name()).toList());
         }
@@ -198,10 +194,15 @@ public final class ReportCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--data needs --label COLUMN (and --protected COLUMN)");
             }
             prot.requireColumns();
-            if (!Files.isReadable(file.data)) {
-                throw new IOException("cannot read data file " + file.data);
+            CsvDatasets.Result r = CsvDatasets.readWithReport(file.data, csv.toSpec(prot, null, file.separator));
+            for (CsvDatasets.ColumnReport c : r.columns()) {
+                if (c.inferred() && c.role().equals("ignored")) {
+                    spec.commandLine().getErr().println("candor report: " + file.data + ": column '" + c.column()
+                            + "' is not used: " + c.reason());
+                }
             }
-            return CsvDatasets.read(file.data, csv.toSpec(prot, null, file.separator));
+            spec.commandLine().getErr().flush();
+            return r.dataset();
         }
         if (csv.anyGiven() || prot.anyGiven()) {
             throw new ParameterException(spec.commandLine(), "--label, --protected, --privileged, --categorical and "

@@ -62,7 +62,8 @@ public final class ReweighCommand implements Callable<Integer> {
     ProtectedOptions prot = new ProtectedOptions();
 
     @Option(names = "--favorable", defaultValue = "1", paramLabel = "VALUE",
-            description = "the favorable label value (default: ${DEFAULT-VALUE})")
+            description = "the favorable label value (default: ${DEFAULT-VALUE}); given explicitly, every other value is "
+                    + "unfavorable; by default a label with more than two values is refused")
     String favorable;
 
     @Option(names = "--prior-weights", paramLabel = "COLUMN",
@@ -88,7 +89,9 @@ public final class ReweighCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--privileged works with one --protected column; with "
                     + "several, every combination is its own group (leave out --privileged)");
         }
-        CsvSpec.Builder sb = CsvSpec.builder().label(label, favorable).separator(separator).inferOtherColumns(false);
+        boolean favorableGiven = AuditCommand.favorableGiven(spec);
+        CsvSpec.Builder sb = CsvSpec.builder().label(label, favorable).separator(separator).inferOtherColumns(false)
+                .binaryLabel(!favorableGiven);
         for (String c : protectedColumns) {
             sb.protectedAttribute(c, priv.getOrDefault(c, Set.of()).toArray(String[]::new));
         }
@@ -97,7 +100,7 @@ public final class ReweighCommand implements Callable<Integer> {
         }
         CsvTable raw = CsvTable.read(data, separator);
         Dataset d = CsvDatasets.readWithReport(raw, sb.build()).dataset();
-        String unfavorable = checkBinary(raw, raw.column(label));
+        String unfavorable = unfavorable(raw, raw.column(label));
         if (raw.hasColumn(weightColumn)) {
             throw new DataFormatException(data, raw.headerLine(), weightColumn, "already has a column '" + weightColumn
                     + "'; name the new one with --weight-column");
@@ -106,6 +109,14 @@ public final class ReweighCommand implements Callable<Integer> {
         String[][] columns = new String[protectedColumns.size()][];
         for (int k = 0; k < columns.length; k++) {
             columns[k] = d.protectedAttribute(protectedColumns.get(k)).values();
+        }
+        MeasuredNothing.check(data, List.of(columns), protectedColumns, d.weights(), priorWeights,
+                "reweighing needs at least two groups (with one, every weight would be 1)");
+        int favorableRows = java.util.Arrays.stream(d.labels()).sum();
+        if (favorableRows == 0 || favorableRows == d.rows()) {
+            throw new DataFormatException(data, 0, label, "a single value: " + (favorableRows == 0
+                    ? "no row has the favorable label '" + favorable + "'" : "every row has the favorable label '"
+                    + favorable + "'") + "; reweighing needs both label values");
         }
         Reweighing.Builder rb = Reweighing.builder().favorable(1);
         if (!priv.isEmpty()) {
@@ -149,24 +160,16 @@ public final class ReweighCommand implements Callable<Integer> {
         return name;
     }
 
-    /** @return the unfavorable label text */
-    private String checkBinary(CsvTable raw, int labelIndex) {
-        Path data = raw.file();
-        String other = null;
+    /** @return the unfavorable label text: the one other value, or "not X" when there are several */
+    private String unfavorable(CsvTable raw, int labelIndex) {
+        java.util.Set<String> others = new java.util.TreeSet<>();
         for (int i = 0; i < raw.rows(); i++) {
             String v = raw.value(i, labelIndex);
-            if (v.equals(favorable)) {
-                continue;
-            }
-            if (other == null) {
-                other = v;
-            } else if (!other.equals(v)) {
-                throw raw.error(i, label, "label '" + v
-                        + "' is a third value (favorable '" + favorable + "', unfavorable '" + other
-                        + "'); reweighing needs a binary label");
+            if (!v.equals(favorable)) {
+                others.add(v);
             }
         }
-        return other;
+        return others.size() == 1 ? others.iterator().next() : "not " + favorable;
     }
 
     private void printTable(Reweighing rw, Dataset d, String unfavorable, Path data, List<String> protectedColumns) {

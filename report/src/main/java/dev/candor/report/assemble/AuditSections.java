@@ -37,6 +37,9 @@ import java.util.Map;
  */
 public final class AuditSections {
 
+    /** Calibration bins with fewer rows than this are not drawn (their observed rate is noise). */
+    public static final int MIN_CALIBRATION_BIN_ROWS = 10;
+
     /** Bins of the score histograms and calibration curves. */
     public static final int SCORE_BINS = 10;
     /** Points kept on a ROC curve. */

@@ -241,6 +241,19 @@ final class ExplanationCharts {
         r.setMaximumBarWidth(0.7);
         NumberAxis axis = new NumberAxis("model output");
         axis.setAutoRangeIncludesZero(false);
+        // The bar renderer ranges over bar ends only: set the range from every start and end, the base
+        // value included (else the first bar, the E[f(x)] line and its label are cut when f(x) < E[f(x)]),
+        // with room for the two marker labels.
+        double lo = Math.min(baseValue, prediction);
+        double hi = Math.max(baseValue, prediction);
+        for (int i = 0; i < bars; i++) {
+            lo = Math.min(lo, Math.min(starts[0][i].doubleValue(), ends[0][i].doubleValue()));
+            hi = Math.max(hi, Math.max(starts[0][i].doubleValue(), ends[0][i].doubleValue()));
+        }
+        if (Double.isFinite(lo) && Double.isFinite(hi)) {
+            double pad = hi > lo ? 0.15 * (hi - lo) : Math.max(1e-3, Math.abs(hi) * 0.1);
+            axis.setRange(lo - pad, hi + pad);
+        }
         CategoryPlot plot = new CategoryPlot(ds, categoryAxis(), axis, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);

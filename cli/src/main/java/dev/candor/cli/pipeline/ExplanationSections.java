@@ -124,7 +124,27 @@ final class ExplanationSections {
             }
         }
         LimeTabular lime = lb.build();
-        Map<Integer, String> chosen = chooseLocalRows(pick, testScores);
+        // LIME samples a category from its training frequencies, so it cannot explain a row holding a
+        // category the training split never saw: such rows are not chosen for LIME (KernelSHAP, whose
+        // background replaces the value, explains them like any other).
+        boolean[] limeable = new boolean[pick.length];
+        java.util.List<java.util.Set<Double>> seen = new ArrayList<>();
+        for (int j = 0; j < m; j++) {
+            java.util.Set<Double> v = new java.util.HashSet<>();
+            if (features.get(j).isCategorical()) {
+                for (double[] r : trainX) {
+                    v.add(r[j]);
+                }
+            }
+            seen.add(v);
+        }
+        for (int k = 0; k < pick.length; k++) {
+            limeable[k] = true;
+            for (int j : cats) {
+                limeable[k] &= seen.get(j).contains(rows[k][j]);
+            }
+        }
+        Map<Integer, String> chosen = chooseLocalRows(pick, testScores, limeable);
         progress.step("explaining " + chosen.size() + " rows with LIME (" + LIME_RUNS + " runs each for stability)");
         List<ExplanationSection.LocalExplanation> local = new ArrayList<>();
         List<MethodsSection.ProvenanceRow> prov = new ArrayList<>();
@@ -261,11 +281,21 @@ final class ExplanationSections {
     }
 
     /** Positions (into the explained rows) of the rows given local explanations, with why. */
-    private static Map<Integer, String> chooseLocalRows(int[] pick, double[] testScores) {
-        int hi = 0;
-        int lo = 0;
-        int mid = 0;
+    private static Map<Integer, String> chooseLocalRows(int[] pick, double[] testScores, boolean[] eligible) {
+        int first = -1;
+        for (int k = 0; k < pick.length && first < 0; k++) {
+            first = eligible[k] ? k : -1;
+        }
+        if (first < 0) {
+            return new LinkedHashMap<>();
+        }
+        int hi = first;
+        int lo = first;
+        int mid = first;
         for (int k = 0; k < pick.length; k++) {
+            if (!eligible[k]) {
+                continue;
+            }
             double s = testScores[pick[k]];
             if (s > testScores[pick[hi]]) {
                 hi = k;

@@ -28,6 +28,14 @@ class PresentationTest {
     }
 
     @Test
+    void theBeeswarmHasAColourKey() {
+        double[][] shap = {{0.1, -0.2}, {0.3, 0.1}, {-0.1, 0.0}};
+        double[][] x = {{1, 5}, {2, 6}, {3, 7}};
+        Chart b = Charts.beeswarm("bees", "SHAP summary", new String[] {"a", "b"}, shap, x, 5);
+        assertThat(b.svg()).contains("feature value: low \u2192 high");
+    }
+
+    @Test
     void calibrationLeavesOutTinyBins() {
         int[] y = new int[23];
         double[] s = new double[23];

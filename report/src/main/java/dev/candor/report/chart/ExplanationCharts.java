@@ -144,9 +144,31 @@ final class ExplanationCharts {
         XYPlot plot = new XYPlot(ds, xAxis, yAxis, r);
         plot.addDomainMarker(new ValueMarker(0, Color.GRAY, new BasicStroke(1f)));
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        chart.addSubtitle(valueLegend());
         return ChartTheme.render(chart, marks, id, title, String.format(Locale.ROOT,
                 "SHAP value of each explained row for the %d most important features; colour runs from blue "
-                        + "(low feature value) to red (high).", k), WIDTH, 70 + 34 * Math.max(2, k));
+                        + "(low feature value) to red (high).", k), WIDTH, 110 + 34 * Math.max(2, k));
+    }
+
+    /** The colour key of the beeswarm: a strip from low (blue) to high (red) feature value. */
+    private static org.jfree.chart.title.PaintScaleLegend valueLegend() {
+        org.jfree.chart.renderer.LookupPaintScale scale = new org.jfree.chart.renderer.LookupPaintScale(0, 1.0001,
+                Color.GRAY);
+        for (int i = 0; i <= 40; i++) {
+            scale.add(i / 40.0, valueColour(i / 40.0, 0, 1));
+        }
+        NumberAxis axis = new NumberAxis("feature value: low \u2192 high");
+        axis.setRange(0, 1);
+        axis.setTickLabelsVisible(false);
+        axis.setTickMarksVisible(false);
+        axis.setLabelFont(ChartTheme.TICK_FONT);
+        org.jfree.chart.title.PaintScaleLegend legend = new org.jfree.chart.title.PaintScaleLegend(scale, axis);
+        legend.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
+        legend.setStripWidth(8);
+        legend.setAxisOffset(2);
+        legend.setMargin(new org.jfree.chart.ui.RectangleInsets(2, 180, 4, 180));
+        legend.setBackgroundPaint(null);
+        return legend;
     }
 
     /**

@@ -84,7 +84,7 @@ final class ExplanationSections {
         if (affordable < 1) {
             throw new BadInputException("explaining even one row of these " + m + " features with KernelSHAP would "
                     + "pass the model " + shap.estimateCost(1) + " of " + m + " values each, beyond the budget of "
-                    + String.format(Locale.ROOT, "%.0e", (double) MODEL_VALUE_BUDGET) + " values: drop columns, or "
+                    + String.format(Locale.ROOT, "%,d", MODEL_VALUE_BUDGET) + " values: drop columns, or "
                     + "skip explanations (--explain-rows 0)");
         }
         int wanted = Math.min(explainRows, testX.length);
@@ -95,7 +95,7 @@ final class ExplanationSections {
         }
         progress.step("explaining " + rows.length + " rows with KernelSHAP (" + shap.estimateCost(rows.length) + ")"
                 + (rows.length < wanted ? "; " + wanted + " rows reduced to " + rows.length + " to stay within the "
-                + "budget of " + String.format(Locale.ROOT, "%.0e", (double) MODEL_VALUE_BUDGET) + " values passed "
+                + "budget of " + String.format(Locale.ROOT, "%,d", MODEL_VALUE_BUDGET) + " values passed "
                 + "to the model" : ""));
         ShapExplanations all = shap.explainAll(rows);
         progress.done();

@@ -139,7 +139,7 @@ public final class AuditCommand implements Callable<Integer> {
         Path data = file.data;
         List<String> protectedColumns = prot.requireColumns();
         OutputPaths.of().input("--data", data).input("--policy", policy)
-                .output("--json", json).output("--html", html).check();
+                .output("--json", json).fileOutput("--html", html).check();
         if (OutputPaths.isStdout(json)) {
             json = null;
         }

@@ -65,7 +65,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        OutputPaths.of().output("--out", out).check();
+        OutputPaths.of().fileOutput("--out", out).check();
         AtomicFiles.check(out);
         if (!(testFraction > 0 && testFraction < 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(),

@@ -69,6 +69,22 @@ final class OutputPaths {
         return this;
     }
 
+    /**
+     * An output that must be a file: {@code -} (standard output) is refused for it.
+     *
+     * @param option the option that names it, e.g. {@code --html}
+     * @param file   an output file, or null when the option was not given
+     * @return this
+     * @throws BadInputException if the file is {@code -}
+     */
+    OutputPaths fileOutput(String option, Path file) {
+        if (isStdout(file)) {
+            throw new BadInputException(option + " -: this output cannot go to standard output (only --json can); "
+                    + "give a file name");
+        }
+        return output(option, file);
+    }
+
     /** @return whether the path is {@code -}, standard output */
     static boolean isStdout(Path file) {
         return file != null && file.toString().equals(STDOUT);

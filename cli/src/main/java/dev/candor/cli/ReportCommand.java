@@ -123,7 +123,7 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         // Check the outputs first: a typo in the path should not cost a full run.
         OutputPaths.of().input("--data", source == null || source.file == null ? null : source.file.data)
-                .input("--policy", policy).output("--out", out).output("--json", json).check();
+                .input("--policy", policy).fileOutput("--out", out).output("--json", json).check();
         boolean jsonToStdout = OutputPaths.isStdout(json);
         if (jsonToStdout) {
             json = null;

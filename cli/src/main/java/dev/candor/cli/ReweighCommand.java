@@ -82,7 +82,7 @@ public final class ReweighCommand implements Callable<Integer> {
         Path data = file.data;
         char separator = file.separator;
         List<String> protectedColumns = prot.requireColumns();
-        OutputPaths.of().input("--data", data).output("--out", out).check();
+        OutputPaths.of().input("--data", data).fileOutput("--out", out).check();
         AtomicFiles.check(out);
         Map<String, Set<String>> priv = prot.privilegedByColumn();
         if (!priv.isEmpty() && protectedColumns.size() > 1) {

@@ -95,7 +95,9 @@ public final class AuditCommand implements Callable<Integer> {
     ProtectedOptions prot = new ProtectedOptions();
 
     @Option(names = "--favorable", defaultValue = "1", paramLabel = "VALUE",
-            description = "The favorable label, for labels and predictions alike (default: ${DEFAULT-VALUE}).")
+            description = "The favorable label, for labels and predictions alike (default: ${DEFAULT-VALUE}). "
+                    + "Given explicitly, every other value is unfavorable; by default a column with more than two "
+                    + "values is refused.")
     String favorable;
 
     @Option(names = "--intersectional",
@@ -105,7 +107,8 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--weights", paramLabel = "COLUMN", description = "Column of non-negative instance weights.")
     String weights;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON here (default: standard output).")
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Write the JSON here; '-' or no --json: standard output. No output may be an input file.")
     Path json;
 
     @Option(names = "--html", paramLabel = "FILE",
@@ -149,7 +152,25 @@ public final class AuditCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path data = file.data;
         List<String> protectedColumns = prot.requireColumns();
+        OutputPaths.of().input("--data", data).input("--policy", policy)
+                .output("--json", json).fileOutput("--html", html).check();
+        if (OutputPaths.isStdout(json)) {
+            json = null;
+        }
+        if (json != null) {
+            AtomicFiles.check(json);
+        }
+        if (html != null) {
+            AtomicFiles.check(html);
+        }
         Policy pol = policy == null ? null : PolicyFiles.read(policy);
+        if (pol != null) {
+            List<String> audited = new ArrayList<>(protectedColumns);
+            if (intersectional) {
+                audited.add(String.join("&", protectedColumns));
+            }
+            PolicyFiles.validate(policy, pol, audited);
+        }
         Map<String, String> priv = prot.singlePrivilegedByColumn();
         List<String> needed = new ArrayList<>(List.of(label, prediction));
         for (String p : protectedColumns) {
@@ -181,7 +202,7 @@ public final class AuditCommand implements Callable<Integer> {
         if (task.equals("regression")) {
             return regression(t, protectedColumns, pol);
         }
-        int[][] y = t.binaryLabels(label, prediction, favorable);
+        int[][] y = t.binaryLabels(label, prediction, favorable, favorableGiven(spec));
         Audit.Builder b = Audit.builder(y[0], y[1])
                 .parameter("data", data.getFileName())
                 .parameter("label", label)
@@ -191,8 +212,8 @@ public final class AuditCommand implements Callable<Integer> {
             String[] values = t.strings(p);
             String pv = priv.get(p);
             if (pv != null && java.util.Arrays.stream(values).noneMatch(pv::equals)) {
-                throw new DataFormatException(data, 0, p, "--privileged " + p + "=" + pv
-                        + ": no row has that value; values are " + new java.util.TreeSet<>(Arrays.asList(values)));
+                throw new DataFormatException(data, 0, p, "the privileged value '" + pv + "' does not occur; values are "
+                        + new java.util.TreeSet<>(Arrays.asList(values)) + " (--privileged " + p + "=" + pv + ")");
             }
             b.attribute(p, values, pv);
         }
@@ -208,6 +229,7 @@ public final class AuditCommand implements Callable<Integer> {
         if (w != null) {
             b.weights(w);
         }
+        MeasuredNothing.check(data, protectedColumns.stream().map(t::strings).toList(), protectedColumns, w, weights);
         if (s != null) {
             b.scores(s);
         }
@@ -288,6 +310,12 @@ public final class AuditCommand implements Callable<Integer> {
                         + " violation(s)") + " (" + outcome.checked() + " checks)");
             }
         });
+    }
+
+    /** @return whether {@code --favorable} was given on the command line (not left to its default) */
+    static boolean favorableGiven(CommandLine.Model.CommandSpec spec) {
+        CommandLine.ParseResult pr = spec.commandLine().getParseResult();
+        return pr != null && pr.hasMatchedOption("--favorable");
     }
 
     private void summary(PrintWriter out, AuditResult r, PolicyResult outcome) {

@@ -17,11 +17,15 @@ import picocli.CommandLine.Option;
  */
 final class DatasetSpecOptions {
 
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
     @Option(names = "--label", paramLabel = "COLUMN", description = "CSV: the label column.")
     String label;
 
     @Option(names = "--favorable", paramLabel = "VALUE", defaultValue = "1",
-            description = "CSV: the favorable label value; every other value is unfavorable (default: ${DEFAULT-VALUE}).")
+            description = "CSV: the favorable label value (default: ${DEFAULT-VALUE}). Given explicitly, every other "
+                    + "value is unfavorable; by default a label with more than two values is refused.")
     String favorable;
 
     @Option(names = "--categorical", paramLabel = "COLUMN", split = ",",
@@ -45,7 +49,8 @@ final class DatasetSpecOptions {
      * @throws IllegalArgumentException if the spec is inconsistent (see {@link CsvSpec.Builder#build()})
      */
     CsvSpec toSpec(ProtectedOptions prot, String weights, char separator) {
-        CsvSpec.Builder b = CsvSpec.builder().label(label, favorable).separator(separator).inferOtherColumns(true);
+        CsvSpec.Builder b = CsvSpec.builder().label(label, favorable).separator(separator).inferOtherColumns(true)
+                .binaryLabel(mixee == null || !AuditCommand.favorableGiven(mixee));
         Map<String, Set<String>> priv = prot.privilegedByColumn();
         for (String c : prot.columns) {
             b.protectedAttribute(c, priv.getOrDefault(c, Set.of()).toArray(String[]::new));

@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "datasets",
         description = "List the built-in datasets, or describe one (or a CSV file).",
         mixinStandardHelpOptions = true, versionProvider = CandorCli.Version.class,
-        subcommands = {DatasetsCommand.ListCommand.class, DatasetsCommand.DescribeCommand.class})
+        subcommands = {DatasetsCommand.ListCommand.class, DatasetsCommand.DescribeCommand.class, ExportCommand.class})
 public final class DatasetsCommand implements Runnable {
 
     @CommandLine.Spec

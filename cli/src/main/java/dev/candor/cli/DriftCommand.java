@@ -80,7 +80,7 @@ public final class DriftCommand implements Callable<Integer> {
             description = "The share of drifted features at which the dataset drifts (default: ${DEFAULT-VALUE}).")
     double driftShare;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON.")
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON ('-': standard output).")
     Path json;
 
     @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report.")
@@ -91,9 +91,9 @@ public final class DriftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (json != null && html != null && json.toAbsolutePath().normalize().equals(html.toAbsolutePath().normalize())) {
-            throw new ParameterException(spec.commandLine(), "--json and --html name the same file: " + json);
-        }
+        OutputPaths.of().input("--reference", reference).input("--current", current)
+                .output("--json", json).fileOutput("--html", html).check();
+        boolean jsonToStdout = OutputPaths.isStdout(json);
         CsvTable ref = CsvTable.read(reference, separator);
         CsvTable cur = CsvTable.read(current, separator);
         if (ref.rows() == 0) {
@@ -145,10 +145,14 @@ public final class DriftCommand implements Callable<Integer> {
             AtomicFiles.writeString(html, DriftHtml.page(report, reference.getFileName() + " (reference) vs "
                     + current.getFileName() + " (current)", distributions));
         }
-        if (json != null) {
-            AtomicFiles.writeString(json, text);
+        if (jsonToStdout) {
+            out.print(text);
+        } else {
+            if (json != null) {
+                AtomicFiles.writeString(json, text);
+            }
+            summary(out, report);
         }
-        summary(out, report);
         out.flush();
         return failOnDrift && report.dataset().datasetDrift() ? CandorCli.EXIT_POLICY_VIOLATION : CandorCli.EXIT_OK;
     }

@@ -17,7 +17,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -51,10 +50,7 @@ public final class ProfileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (out.toAbsolutePath().normalize().equals(file.data.toAbsolutePath().normalize())) {
-            throw new ParameterException(spec.commandLine(), "--out is the input file " + file.data
-                    + "; choose another path");
-        }
+        OutputPaths.of().input("--data", file.data).fileOutput("--out", out).check();
         CsvTable t = CsvTable.read(file.data, file.separator);
         List<FeatureProfile> profiles = new ArrayList<>();
         for (Map.Entry<String, Boolean> f : FeatureColumns.select(numeric, categorical, List.of(t)).entrySet()) {

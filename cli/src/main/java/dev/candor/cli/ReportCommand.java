@@ -9,7 +9,6 @@ import dev.candor.cli.pipeline.ReportAssembler;
 import dev.candor.fairness.audit.Policy;
 import dev.candor.models.ClassifierKind;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -108,7 +107,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "report.html", required = true, description = "The HTML report to write.")
     Path out;
 
-    @Option(names = "--json", paramLabel = "report.json", description = "Also write the report as JSON.")
+    @Option(names = "--json", paramLabel = "report.json",
+            description = "Also write the report as JSON ('-': standard output). No output may be an input file.")
     Path json;
 
     /**
@@ -122,24 +122,30 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         // Check the outputs first: a typo in the path should not cost a full run.
+        OutputPaths.of().input("--data", source == null || source.file == null ? null : source.file.data)
+                .input("--policy", policy).fileOutput("--out", out).output("--json", json).check();
+        boolean jsonToStdout = OutputPaths.isStdout(json);
+        if (jsonToStdout) {
+            json = null;
+        }
         AtomicFiles.check(out);
         if (json != null) {
             AtomicFiles.check(json);
-            if (json.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
-                throw new ParameterException(spec.commandLine(), "--json and --out name the same file " + out);
-            }
         }
         checkRanges();
         ClassifierKind kind = model.kind();
         warmUpCharts();
-        ReportAssembler.Builder b = ReportAssembler.builder(loadDataset()).model(kind).seed(seed)
+        Dataset dataset = loadDataset();
+        Policy pol = null;
+        if (policy != null) {
+            pol = PolicyFiles.read(policy);
+            PolicyFiles.validate(policy, pol, dataset.protectedAttributes().stream().map(a -> a.name()).toList());
+        }
+        ReportAssembler.Builder b = ReportAssembler.builder(dataset).model(kind).seed(seed)
                 .testFraction(testFraction)
                 .explainRows(explainRows != null ? explainRows : kind == ClassifierKind.RANDOM_FOREST ? 80 : 200);
-        if (policy != null) {
-            if (!Files.isReadable(policy)) {
-                throw new IOException("cannot read policy file " + policy);
-            }
-            b.policy(PolicyFiles.read(policy), policy.getFileName().toString());
+        if (pol != null) {
+            b.policy(pol, policy.getFileName().toString());
         }
         TerminalProgress progress = TerminalProgress.forStandardError(quiet);
         b.progress(progress);
@@ -147,6 +153,10 @@ public final class ReportCommand implements Callable<Integer> {
         Report report = b.build().run();
         progress.step("writing " + out + (json == null ? "" : " and " + json));
         report.write(out, json);
+        if (jsonToStdout) {
+            spec.commandLine().getOut().print(report.toJson());
+            spec.commandLine().getOut().flush();
+        }
         progress.done();
         if (!quiet) {
             System.err.printf(Locale.ROOT, "candor: report written to %s in %.1f s; policy %s%n", out,
@@ -184,10 +194,15 @@ public final class ReportCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--data needs --label COLUMN (and --protected COLUMN)");
             }
             prot.requireColumns();
-            if (!Files.isReadable(file.data)) {
-                throw new IOException("cannot read data file " + file.data);
+            CsvDatasets.Result r = CsvDatasets.readWithReport(file.data, csv.toSpec(prot, null, file.separator));
+            for (CsvDatasets.ColumnReport c : r.columns()) {
+                if (c.inferred() && c.role().equals("ignored")) {
+                    spec.commandLine().getErr().println("candor report: " + file.data + ": column '" + c.column()
+                            + "' is not used: " + c.reason());
+                }
             }
-            return CsvDatasets.read(file.data, csv.toSpec(prot, null, file.separator));
+            spec.commandLine().getErr().flush();
+            return r.dataset();
         }
         if (csv.anyGiven() || prot.anyGiven()) {
             throw new ParameterException(spec.commandLine(), "--label, --protected, --privileged, --categorical and "

@@ -11,9 +11,9 @@ import dev.candor.fairness.mitigation.Reweighing;
 import dev.candor.fairness.mitigation.ReweighingCell;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.candor.core.AtomicFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -62,7 +62,8 @@ public final class ReweighCommand implements Callable<Integer> {
     ProtectedOptions prot = new ProtectedOptions();
 
     @Option(names = "--favorable", defaultValue = "1", paramLabel = "VALUE",
-            description = "the favorable label value (default: ${DEFAULT-VALUE})")
+            description = "the favorable label value (default: ${DEFAULT-VALUE}); given explicitly, every other value is "
+                    + "unfavorable; by default a label with more than two values is refused")
     String favorable;
 
     @Option(names = "--prior-weights", paramLabel = "COLUMN",
@@ -73,7 +74,7 @@ public final class ReweighCommand implements Callable<Integer> {
             description = "name of the appended column (default: ${DEFAULT-VALUE})")
     String weightColumn;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write the weighted CSV")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write the weighted CSV (its directory must exist; written atomically, never onto --data)")
     Path out;
 
     @Override
@@ -81,12 +82,16 @@ public final class ReweighCommand implements Callable<Integer> {
         Path data = file.data;
         char separator = file.separator;
         List<String> protectedColumns = prot.requireColumns();
+        OutputPaths.of().input("--data", data).fileOutput("--out", out).check();
+        AtomicFiles.check(out);
         Map<String, Set<String>> priv = prot.privilegedByColumn();
         if (!priv.isEmpty() && protectedColumns.size() > 1) {
             throw new ParameterException(spec.commandLine(), "--privileged works with one --protected column; with "
                     + "several, every combination is its own group (leave out --privileged)");
         }
-        CsvSpec.Builder sb = CsvSpec.builder().label(label, favorable).separator(separator).inferOtherColumns(false);
+        boolean favorableGiven = AuditCommand.favorableGiven(spec);
+        CsvSpec.Builder sb = CsvSpec.builder().label(label, favorable).separator(separator).inferOtherColumns(false)
+                .binaryLabel(!favorableGiven);
         for (String c : protectedColumns) {
             sb.protectedAttribute(c, priv.getOrDefault(c, Set.of()).toArray(String[]::new));
         }
@@ -95,7 +100,7 @@ public final class ReweighCommand implements Callable<Integer> {
         }
         CsvTable raw = CsvTable.read(data, separator);
         Dataset d = CsvDatasets.readWithReport(raw, sb.build()).dataset();
-        String unfavorable = checkBinary(raw, raw.column(label));
+        String unfavorable = unfavorable(raw, raw.column(label));
         if (raw.hasColumn(weightColumn)) {
             throw new DataFormatException(data, raw.headerLine(), weightColumn, "already has a column '" + weightColumn
                     + "'; name the new one with --weight-column");
@@ -104,6 +109,14 @@ public final class ReweighCommand implements Callable<Integer> {
         String[][] columns = new String[protectedColumns.size()][];
         for (int k = 0; k < columns.length; k++) {
             columns[k] = d.protectedAttribute(protectedColumns.get(k)).values();
+        }
+        MeasuredNothing.check(data, List.of(columns), protectedColumns, d.weights(), priorWeights,
+                "reweighing needs at least two groups (with one, every weight would be 1)");
+        int favorableRows = java.util.Arrays.stream(d.labels()).sum();
+        if (favorableRows == 0 || favorableRows == d.rows()) {
+            throw new DataFormatException(data, 0, label, "a single value: " + (favorableRows == 0
+                    ? "no row has the favorable label '" + favorable + "'" : "every row has the favorable label '"
+                    + favorable + "'") + "; reweighing needs both label values");
         }
         Reweighing.Builder rb = Reweighing.builder().favorable(1);
         if (!priv.isEmpty()) {
@@ -117,10 +130,6 @@ public final class ReweighCommand implements Callable<Integer> {
         }
         double[] w = rw.weights();
 
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
         String sep = String.valueOf(separator);
         writeWeighted(raw, w, sep, separator);
         printTable(rw, d, unfavorable, data, protectedColumns);
@@ -128,7 +137,8 @@ public final class ReweighCommand implements Callable<Integer> {
     }
 
     private void writeWeighted(CsvTable raw, double[] w, String sep, char separator) throws IOException {
-        try (Writer wr = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+        StringWriter buffer = new StringWriter();
+        try (Writer wr = buffer) {
             wr.write(raw.hasByteOrderMark() ? "\uFEFF" + raw.headerText() : raw.headerText());
             wr.write(sep);
             wr.write(quoteIfNeeded(weightColumn, separator));
@@ -140,6 +150,7 @@ public final class ReweighCommand implements Callable<Integer> {
                 wr.write(raw.lineEnding());
             }
         }
+        AtomicFiles.writeString(out, buffer.toString());
     }
 
     private static String quoteIfNeeded(String name, char separator) {
@@ -149,24 +160,16 @@ public final class ReweighCommand implements Callable<Integer> {
         return name;
     }
 
-    /** @return the unfavorable label text */
-    private String checkBinary(CsvTable raw, int labelIndex) {
-        Path data = raw.file();
-        String other = null;
+    /** @return the unfavorable label text: the one other value, or "not X" when there are several */
+    private String unfavorable(CsvTable raw, int labelIndex) {
+        java.util.Set<String> others = new java.util.TreeSet<>();
         for (int i = 0; i < raw.rows(); i++) {
             String v = raw.value(i, labelIndex);
-            if (v.equals(favorable)) {
-                continue;
-            }
-            if (other == null) {
-                other = v;
-            } else if (!other.equals(v)) {
-                throw raw.error(i, label, "label '" + v
-                        + "' is a third value (favorable '" + favorable + "', unfavorable '" + other
-                        + "'); reweighing needs a binary label");
+            if (!v.equals(favorable)) {
+                others.add(v);
             }
         }
-        return other;
+        return others.size() == 1 ? others.iterator().next() : "not " + favorable;
     }
 
     private void printTable(Reweighing rw, Dataset d, String unfavorable, Path data, List<String> protectedColumns) {

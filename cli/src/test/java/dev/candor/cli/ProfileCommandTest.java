@@ -52,7 +52,7 @@ class ProfileCommandTest {
         String before = Files.readString(data);
         CliRun onto = CliRun.of("profile", "--data", data.toString(), "--out", data.toString());
         assertThat(onto.exit()).isEqualTo(2);
-        assertThat(onto.err()).contains("--out is the input file");
+        assertThat(onto.err()).contains("is the input file --data");
         assertThat(Files.readString(data)).isEqualTo(before);
 
         Path empty = Files.writeString(dir.resolve("e.csv"), "x,c\n,a\nNaN,b\n");

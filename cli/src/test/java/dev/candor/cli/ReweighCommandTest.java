@@ -79,7 +79,7 @@ class ReweighCommandTest {
         CliRun third = CliRun.of("reweigh", "--data", in.toString(), "--label", "y", "--protected", "sex", "--out",
                 tmp.resolve("o.csv").toString());
         assertThat(third.exit()).isEqualTo(2);
-        assertThat(third.err()).contains("bad.csv").contains("line 4").contains("'2' is a third value");
+        assertThat(third.err()).contains("bad.csv").contains("line 4").contains("'2' makes the label non-binary");
 
         CliRun missing = CliRun.of("reweigh", "--data", in.toString(), "--label", "y", "--protected", "race", "--out",
                 tmp.resolve("o.csv").toString());

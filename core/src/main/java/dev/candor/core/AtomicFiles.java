@@ -18,6 +18,9 @@ import java.util.Map;
  * several files are written together, all are staged before any is moved, so a failure while
  * writing leaves every target as it was.
  *
+ * <p>A target that is a symbolic link is written through: the file it points to is replaced and the
+ * link stays, as a shell's {@code >} would do.
+ *
  * <p>Errors name the path and say what to do: a missing directory, a directory given as a file,
  * or a directory that cannot be written all raise an {@link IOException} with that message.
  *
@@ -54,7 +57,7 @@ public final class AtomicFiles {
         List<Path[]> staged = new ArrayList<>();
         try {
             for (Map.Entry<Path, byte[]> e : files.entrySet()) {
-                Path target = e.getKey().toAbsolutePath();
+                Path target = throughLinks(e.getKey()).toAbsolutePath();
                 Path tmp;
                 try {
                     tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".part");
@@ -75,6 +78,11 @@ public final class AtomicFiles {
             }
             throw ex;
         }
+    }
+
+    /** @return the file a symbolic link points to (followed to the end), or the path itself */
+    private static Path throughLinks(Path target) throws IOException {
+        return Files.isSymbolicLink(target) && Files.exists(target) ? target.toRealPath() : target;
     }
 
     /**

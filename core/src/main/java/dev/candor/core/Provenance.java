@@ -54,7 +54,8 @@ public record Provenance(String algorithm, Map<String, String> parameters, Long 
         parameters.forEach((k, v) -> p.put(k, String.valueOf(v)));
         return new Provenance(algorithm, p, seed, input, CandorVersion.get(),
                 System.getProperty("java.version", "unknown"), System.getProperty("os.name", "unknown"),
-                System.getProperty("os.arch", "unknown"), Instant.now());
+                System.getProperty("os.arch", "unknown"),
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 
     /** @return a one-line human-readable summary */

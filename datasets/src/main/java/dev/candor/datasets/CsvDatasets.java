@@ -23,7 +23,15 @@ import java.util.TreeSet;
  * in); a number that does not parse, or is NaN or infinite; a label value outside the declared
  * ones; a categorical value outside declared levels; a negative weight; a favorable label value or
  * a privileged value that occurs in no row (a typo would otherwise give an all-unfavorable label or
- * an attribute without a privileged group); for these two the line is 0.
+ * an attribute without a privileged group); for these two the line is 0; a number beyond
+ * {@link #MAX_MAGNITUDE} in magnitude.
+ *
+ * <p>The kind of a column the spec does not declare is inferred by one documented rule: numeric when
+ * every value is a finite number; an error naming the line and column when more than half the values
+ * are numbers but one is not (a stray {@code NaN}, {@code n/a} or typo must not silently turn a
+ * numeric column into categories); otherwise categorical, except that a text column with more than
+ * {@link #ID_LIKE_LEVELS} distinct values, more than half as many as rows (an id, a name), is ignored
+ * and reported as id-like. A spec that declares the column decides instead.
  *
  * @since 0.1.0
  */
@@ -140,13 +148,33 @@ public final class CsvDatasets {
                             "column name appears more than once in the header; declare the columns to use");
                 }
                 String why = null;
+                int numbers = 0;
+                int firstOther = -1;
+                Set<String> distinct = new HashSet<>();
                 for (int i = 0; i < n; i++) {
                     String v = t.value(i, k);
-                    if (!isFiniteNumber(v)) {
+                    distinct.add(v);
+                    if (isFiniteNumber(v)) {
+                        numbers++;
+                    } else if (firstOther < 0) {
+                        firstOther = i;
                         why = v.isEmpty() ? "line " + t.line(i) + " is empty"
                                 : "value '" + v + "' at line " + t.line(i) + " is not a number";
-                        break;
                     }
+                }
+                if (why != null && 2L * numbers > n) {
+                    // Mostly numbers: a stray token (NaN, n/a, a typo) must not turn the column into categories.
+                    String v = t.value(firstOther, k);
+                    throw new DataFormatException(file, t.line(firstOther), c, (v.isEmpty() ? "empty value"
+                            : "'" + v + "' is not a finite number") + " in a column of numbers (" + numbers + " of "
+                            + n + " values are numbers); fix the value, or declare the column categorical "
+                            + "(--categorical " + c + ") to read every value as a category");
+                }
+                if (why != null && distinct.size() > ID_LIKE_LEVELS && 2L * distinct.size() > n) {
+                    // An id-like column: as categories it only memorises rows, and its levels are unseen on new rows.
+                    report.add(new ColumnReport(c, "ignored", true, "id-like: " + distinct.size()
+                            + " distinct values in " + n + " rows (declare it --categorical to use it anyway)"));
+                    continue;
                 }
                 report.add(new ColumnReport(c, why == null ? "numeric" : "categorical", true,
                         why == null ? "all values are numbers" : why));
@@ -226,6 +254,9 @@ public final class CsvDatasets {
                 w[i] = wv;
             }
         }
+        if (spec.binaryLabel() && spec.unfavorable() == null) {
+            BinaryLabel.require(file, spec.label(), spec.favorable(), t.values(labelCol), t::line);
+        }
         // A favorable or privileged value that never occurs is almost always a typo (Yes / yes);
         // accepting it would silently give an all-unfavorable label or a group-less attribute.
         if (Arrays.stream(y).noneMatch(v -> v == 1)) {
@@ -266,6 +297,15 @@ public final class CsvDatasets {
         return List.copyOf(v);
     }
 
+    /** Numbers larger than this in magnitude are refused: squares and sums of them overflow. */
+    public static final double MAX_MAGNITUDE = 1e100;
+
+    /**
+     * An undeclared text column with more distinct values than this, and more than half as many as
+     * rows, is id-like and ignored (reported, never silently): as categories it would only memorise rows.
+     */
+    public static final int ID_LIKE_LEVELS = 20;
+
     private static boolean isFiniteNumber(String v) {
         try {
             return !v.isEmpty() && Double.isFinite(Double.parseDouble(v)) && looksNumeric(v);
@@ -297,6 +337,10 @@ public final class CsvDatasets {
         }
         if (!Double.isFinite(d) || !looksNumeric(v)) {
             throw new DataFormatException(file, line, column, "'" + v + "' is not a finite number");
+        }
+        if (Math.abs(d) > MAX_MAGNITUDE) {
+            throw new DataFormatException(file, line, column, "'" + v + "' is too large: numbers beyond 1e100 in "
+                    + "magnitude overflow the statistics computed on them; rescale the column");
         }
         return d;
     }

@@ -51,6 +51,7 @@ public final class CsvSpec {
     private final String weights;
     private final char separator;
     private final boolean inferOthers;
+    private final boolean binaryLabel;
     private final String name;
 
     private CsvSpec(Builder b) {
@@ -63,6 +64,7 @@ public final class CsvSpec {
         this.weights = b.weights;
         this.separator = b.separator;
         this.inferOthers = b.inferOthers;
+        this.binaryLabel = b.binaryLabel;
         this.name = b.name;
     }
 
@@ -179,6 +181,14 @@ public final class CsvSpec {
         return inferOthers;
     }
 
+    /**
+     * @return whether a label without a declared unfavorable value must have exactly one value besides
+     *         the favorable one (see {@link BinaryLabel}); false lets every other value be unfavorable
+     */
+    public boolean binaryLabel() {
+        return binaryLabel;
+    }
+
     /** @return the dataset name to use, or null for the file name without extension */
     public String name() {
         return name;
@@ -195,6 +205,7 @@ public final class CsvSpec {
         private String weights;
         private char separator = ',';
         private boolean inferOthers;
+        private boolean binaryLabel;
         private String name;
 
         private Builder() {
@@ -301,6 +312,17 @@ public final class CsvSpec {
          */
         public Builder inferOtherColumns(boolean infer) {
             this.inferOthers = infer;
+            return this;
+        }
+
+        /**
+         * @param binary true to refuse a label with more than one value besides the favorable one
+         *               (when the favorable value was not named explicitly); false (the default) to
+         *               count every other value as unfavorable
+         * @return this builder
+         */
+        public Builder binaryLabel(boolean binary) {
+            this.binaryLabel = binary;
             return this;
         }
 

@@ -86,6 +86,9 @@ public final class CsvTable {
      */
     public static CsvTable read(Path file, char separator) throws IOException {
         String content;
+        if (Files.isDirectory(file)) {
+            throw new DataFormatException(file, 0, null, "is a directory, not a CSV file");
+        }
         try {
             content = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
@@ -103,7 +106,7 @@ public final class CsvTable {
         try (CSVParser p = CSVParser.parse(content, format)) {
             all = p.getRecords();
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new DataFormatException(file, 0, null, "is not valid CSV: " + e.getMessage());
+            throw new DataFormatException(file, 0, null, "is not valid CSV: " + csvProblem(e));
         }
         if (all.isEmpty()) {
             throw new DataFormatException(file, 1, null, "the file is empty; expected a header line");
@@ -156,11 +159,43 @@ public final class CsvTable {
      * @throws DataFormatException on the header line if the column is missing (listing the header and
      *                             the closest name) or appears more than once
      */
+    /**
+     * @return a hint when the header looks split by another separator (one column whose name holds
+     *         {@code ;}, a tab or {@code |}), else empty
+     */
+    private String separatorHint() {
+        if (header.size() != 1) {
+            return "";
+        }
+        for (char c : new char[] {';', '\t', '|'}) {
+            if (header.get(0).indexOf(c) >= 0) {
+                return "; the header is one column holding '" + (c == '\t' ? "\\t" : String.valueOf(c))
+                        + "': are the fields separated by it? Give --separator " + (c == '\t' ? "'\\t'" : "'" + c + "'");
+            }
+        }
+        return "";
+    }
+
+    /** The parser's complaint in the user's terms: which line, and what is wrong, without exception names. */
+    private static String csvProblem(RuntimeException e) {
+        String m = String.valueOf(e.getMessage());
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile("startline (\\d+)").matcher(m);
+        if (m.contains("EOF reached before encapsulated token finished")) {
+            return "a quoted field opened on line " + (line.find() ? line.group(1) : "?")
+                    + " is not closed before the end of the file";
+        }
+        if (m.contains("invalid char between encapsulated token and delimiter")) {
+            return "text after a closing quote on line " + (line.find() ? line.group(1) : "?")
+                    + " (a quote inside a quoted field is written twice: \"\")";
+        }
+        return m.replaceAll("(java\\.[a-z.]*\\.)?[A-Za-z]*Exception: ", "").replace("IOException reading next record: ", "");
+    }
+
     public int column(String name) {
         Integer k = index.get(name);
         if (k == null) {
             throw new DataFormatException(file, headerLine, name, "column is not in the header; there is no column '"
-                    + name + "' among " + header + closest(name));
+                    + name + "' among " + header + closest(name) + separatorHint());
         }
         if (duplicates.containsKey(name)) {
             throw new DataFormatException(file, headerLine, name, "column name appears more than once in the header");

@@ -114,6 +114,10 @@ public final class PredictionsTable {
             if (nonNegative && v < 0) {
                 throw error(i, column, what + " " + c[i] + " is negative");
             }
+            if (Math.abs(v) > CsvDatasets.MAX_MAGNITUDE) {
+                throw error(i, column, what + " " + c[i] + " is too large (beyond 1e100 in magnitude, sums of such "
+                        + "values overflow)");
+            }
             out[i] = v;
         }
         return out;
@@ -130,8 +134,41 @@ public final class PredictionsTable {
      * @return {@code {yTrue, yPred}}
      */
     public int[][] binaryLabels(String labelColumn, String predictionColumn, String favorable) {
+        return binaryLabels(labelColumn, predictionColumn, favorable, false);
+    }
+
+    /**
+     * Maps label and prediction columns to 0/1 with 1 for the favorable value.
+     *
+     * @param labelColumn        the true label column
+     * @param predictionColumn   the prediction column
+     * @param favorable          the favorable value
+     * @param othersUnfavorable  true when the favorable value was named explicitly, so every other
+     *                           value is unfavorable however many there are; false to refuse a
+     *                           column with more than two values (see {@link BinaryLabel})
+     * @return {@code {yTrue, yPred}}
+     * @throws DataFormatException naming file, line, column and the offending value
+     */
+    public int[][] binaryLabels(String labelColumn, String predictionColumn, String favorable,
+                                boolean othersUnfavorable) {
         String[] y = strings(labelColumn);
         String[] p = strings(predictionColumn);
+        if (othersUnfavorable) {
+            int[][] out = {new int[y.length], new int[p.length]};
+            boolean seen = false;
+            for (int i = 0; i < y.length; i++) {
+                out[0][i] = sameValue(y[i], favorable) ? 1 : 0;
+                out[1][i] = sameValue(p[i], favorable) ? 1 : 0;
+                seen |= out[0][i] == 1 || out[1][i] == 1;
+            }
+            if (!seen) {
+                throw new DataFormatException(file, 0, labelColumn, "the favorable value '" + favorable
+                        + "' occurs in neither column '" + labelColumn + "' nor '" + predictionColumn + "'");
+            }
+            return out;
+        }
+        BinaryLabel.require(file, labelColumn, favorable, y, i -> lines[i]);
+        BinaryLabel.require(file, predictionColumn, favorable, p, i -> lines[i]);
         int[] yt = new int[y.length];
         int[] yp = new int[p.length];
         String[] other = new String[1];

@@ -102,7 +102,7 @@ class CsvTableTest {
         Path p = write("third.csv", "y,p,g\n1,1,a\n0,1,b\n\n\n2,1,a\n");
         PredictionsTable t = PredictionsTable.read(p, List.of("y", "p", "g"));
         assertThatThrownBy(() -> t.binaryLabels("y", "p", "1")).isInstanceOf(DataFormatException.class)
-                .hasMessageStartingWith(p + ", line 6, column 'y': value '2' is a third label value");
+                .hasMessageStartingWith(p + ", line 6, column 'y': value '2' makes the label non-binary");
     }
 
     @Test

@@ -38,6 +38,11 @@ public enum UndefinedReason {
     /** The metric needs a privileged group and none was named. */
     NO_PRIVILEGED_GROUP;
 
+    /** @return the reason in words for people, e.g. {@code no positives}, {@code no privileged group} */
+    public String words() {
+        return key().replace('_', ' ');
+    }
+
     /** @return the reason as written in JSON, lower snake case, e.g. {@code no_positives} */
     public String key() {
         return name().toLowerCase(java.util.Locale.ROOT);

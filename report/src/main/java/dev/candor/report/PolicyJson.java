@@ -31,10 +31,15 @@ public final class PolicyJson {
      */
     public static Policy read(Path file) throws IOException {
         JsonNode root;
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(file + ": is a directory, not a policy file");
+        }
         try {
             root = new ObjectMapper().readTree(Files.readString(file));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(file + ": not valid JSON: " + e.getOriginalMessage()
+            String m = e.getOriginalMessage();
+            int cut = m.indexOf(" (for ");
+            throw new IllegalArgumentException(file + ": not valid JSON: " + (cut > 0 ? m.substring(0, cut) : m)
                     + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
         }
         try {

@@ -63,7 +63,7 @@ public final class Report {
         this.mitigation = b.mitigation;
         this.explanations = b.explanations;
         this.methods = b.methods;
-        this.createdAt = b.createdAt == null ? Instant.now() : b.createdAt;
+        this.createdAt = b.createdAt == null ? Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) : b.createdAt;
     }
 
     /** @return a new builder */

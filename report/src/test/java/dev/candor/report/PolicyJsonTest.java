@@ -36,7 +36,8 @@ class PolicyJsonTest {
     void boundsUndefinedValuesAndSkippedAttributesAreReported() throws IOException {
         AuditResult a = audit();
         // g: unprivileged (b|c) selection 1/6 vs a 2/4 -> disparate impact = (1/6)/(1/2) = 1/3
-        PolicyResult r = PolicyResult.evaluate(parse("{\"rules\":[{\"metric\":\"disparate_impact\",\"min\":0.8},"
+        PolicyResult r = PolicyResult.evaluate(parse("{\"rules\":[{\"metric\":\"disparate_impact\",\"min\":0.8,"
+                + "\"undefined\":\"pass\"},"
                 + "{\"metric\":\"fairlearn_equal_opportunity_ratio\",\"min\":0.5,\"attributes\":[\"g\"]},"
                 + "{\"metric\":\"individual.theil_index\",\"max\":0}]}"), a);
         assertThat(r.passed()).isFalse();
@@ -64,6 +65,33 @@ class PolicyJsonTest {
     }
 
     @Test
+    void aRuleThatCannotBeEvaluatedIsAViolationUnlessTheRuleSaysPass() throws IOException {
+        // h has no privileged value, so disparate_impact is not computed for it
+        PolicyResult r = PolicyResult.evaluate(parse("{\"rules\":[{\"metric\":\"disparate_impact\",\"min\":0.3,"
+                + "\"attributes\":[\"h\"]}]}"), audit());
+        assertThat(r.passed()).isFalse();
+        assertThat(r.violations()).singleElement().satisfies(v -> {
+            assertThat(v.attribute()).isEqualTo("h");
+            assertThat(v.undefined()).isEqualTo(dev.candor.fairness.UndefinedReason.NO_PRIVILEGED_GROUP);
+            assertThat(v.message()).contains("cannot be evaluated").contains("--privileged h=VALUE");
+        });
+    }
+
+    @Test
+    void aPolicyThatChecksNothingNeverPasses() throws IOException {
+        // the only rule lets its undefined value pass, so nothing is checked at all
+        PolicyResult r = PolicyResult.evaluate(parse("{\"rules\":[{\"metric\":\"disparate_impact\",\"min\":0.3,"
+                + "\"attributes\":[\"h\"],\"undefined\":\"pass\"}]}"), audit());
+        assertThat(r.checked()).isZero();
+        assertThat(r.skipped()).hasSize(1);
+        assertThat(r.passed()).isFalse();
+        assertThat(r.violations()).singleElement().satisfies(v -> assertThat(v.message()).contains("0 checks"));
+        PolicyResult empty = PolicyResult.evaluate(parse("{\"rules\":[]}"), audit());
+        assertThat(empty.passed()).isFalse();
+        assertThat(empty.violations().get(0).message()).contains("no rules");
+    }
+
+    @Test
     void malformedPoliciesAreRejectedNamingTheProblem() throws IOException {
         assertThatThrownBy(() -> parse("{\"rules\":[{\"metric\":\"disparate_impact\"}]}"))
                 .hasMessageContaining("rules[0]").hasMessageContaining("needs 'min' or 'max'");
@@ -73,7 +101,8 @@ class PolicyJsonTest {
         assertThatThrownBy(() -> PolicyResult.evaluate(parse("{\"rules\":[{\"metric\":\"dispar_impact\",\"min\":1}]}"),
                 audit())).hasMessageContaining("unknown metric 'dispar_impact'");
         assertThatThrownBy(() -> PolicyResult.evaluate(parse("{\"rules\":[{\"metric\":\"disparate_impact\",\"min\":1,"
-                + "\"attributes\":[\"race\"]}]}"), audit())).hasMessageContaining("attribute 'race' was not audited");
+                + "\"attributes\":[\"race\"]}]}"), audit())).hasMessageContaining("rules[0]")
+                .hasMessageContaining("attribute 'race', which is not audited");
         Path bad = tmp.resolve("p.json");
         Files.writeString(bad, "{\"rules\": [ }");
         assertThatThrownBy(() -> PolicyJson.read(bad)).hasMessageContaining("p.json: not valid JSON");

@@ -79,7 +79,8 @@ final class DatasetSections {
                     gs[k] = scores[idx.get(k)];
                 }
                 groups.add(AuditSections.groupPerformance(aa, g, ScoreCurves.roc(gy, gs, AuditSections.ROC_POINTS),
-                        ScoreCurves.density(gs, edges), ScoreCurves.calibration(gy, gs, AuditSections.SCORE_BINS)));
+                        ScoreCurves.density(gs, edges), ScoreCurves.calibration(gy, gs, AuditSections.SCORE_BINS,
+                                AuditSections.MIN_CALIBRATION_BIN_ROWS)));
             }
             out.add(new PerformanceSection.AttributePerformance(pa.name(), groups));
         }

@@ -1,5 +1,6 @@
 package dev.candor.cli.pipeline;
 
+import dev.candor.core.BadInputException;
 import dev.candor.report.assemble.AuditSections;
 
 import dev.candor.core.Provenance;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -33,7 +35,10 @@ import java.util.SplittableRandom;
  * with the seed (shap's advice is to summarise the background; real rows keep categorical codes
  * valid), at most {@code explainRows} test rows are explained, and KernelSHAP's coalition budget is
  * its default 2M + 2048 (exact enumeration when 2^M − 2 fits in it). The model is thus called about
- * {@code explainRows × min(2^M, 2M + 2048) × backgroundRows} times.
+ * {@code explainRows × min(2^M, 2M + 2048) × backgroundRows} times. The cost estimate is printed
+ * before KernelSHAP starts; when model rows × features would exceed {@link #MODEL_VALUE_BUDGET}
+ * (2·10^9) the explained rows are reduced to fit (and the progress line says so), and data so wide
+ * that one row exceeds it is refused with a message before any explaining.
  *
  * @since 0.1.0
  */
@@ -46,6 +51,19 @@ final class ExplanationSections {
 
     /** Reruns of LIME used to measure its stability. */
     static final int LIME_RUNS = 5;
+    /**
+     * The most feature values KernelSHAP may pass to the model in a report (model rows × features):
+     * above it the explained rows are reduced to fit, and when one row alone exceeds it the run is
+     * refused before it starts. About a minute of a logistic model's time on one core.
+     */
+    static final long MODEL_VALUE_BUDGET = 2_000_000_000L;
+
+    /** @return how many rows fit in {@link #MODEL_VALUE_BUDGET} at this cost per row and width */
+    static int affordableRows(long modelRowsPerRow, int features) {
+        double perRow = (double) modelRowsPerRow * Math.max(1, features);
+        return (int) Math.min(Integer.MAX_VALUE, Math.floor(MODEL_VALUE_BUDGET / perRow));
+    }
+
     /** Features given a dependence plot. */
     static final int DEPENDENCE_FEATURES = 3;
 
@@ -59,15 +77,26 @@ final class ExplanationSections {
         String[] names = test.featureNames().toArray(String[]::new);
         double[][] trainX = train.x();
         double[][] testX = test.x();
-        int[] pick = sampleRows(testX.length, explainRows, seed);
+        Background bg = Background.sample(trainX, Math.min(backgroundRows, trainX.length), seed);
+        KernelShap shap = KernelShap.builder(model, bg).seed(seed).featureNames(names).progress(progress)
+                .threads(Math.max(1, Runtime.getRuntime().availableProcessors())).build();
+        int affordable = affordableRows(shap.estimateCost(1).modelRows(), m);
+        if (affordable < 1) {
+            throw new BadInputException("explaining even one row of these " + m + " features with KernelSHAP would "
+                    + "pass the model " + shap.estimateCost(1) + " of " + m + " values each, beyond the budget of "
+                    + String.format(Locale.ROOT, "%,d", MODEL_VALUE_BUDGET) + " values: drop columns, or "
+                    + "skip explanations (--explain-rows 0)");
+        }
+        int wanted = Math.min(explainRows, testX.length);
+        int[] pick = sampleRows(testX.length, Math.min(explainRows, affordable), seed);
         double[][] rows = new double[pick.length][];
         for (int i = 0; i < pick.length; i++) {
             rows[i] = testX[pick[i]];
         }
-        Background bg = Background.sample(trainX, Math.min(backgroundRows, trainX.length), seed);
-        KernelShap shap = KernelShap.builder(model, bg).seed(seed).featureNames(names).progress(progress)
-                .threads(Math.max(1, Runtime.getRuntime().availableProcessors())).build();
-        progress.step("explaining " + rows.length + " rows with KernelSHAP (" + shap.estimateCost(rows.length) + ")");
+        progress.step("explaining " + rows.length + " rows with KernelSHAP (" + shap.estimateCost(rows.length) + ")"
+                + (rows.length < wanted ? "; " + wanted + " rows reduced to " + rows.length + " to stay within the "
+                + "budget of " + String.format(Locale.ROOT, "%,d", MODEL_VALUE_BUDGET) + " values passed "
+                + "to the model" : ""));
         ShapExplanations all = shap.explainAll(rows);
         progress.done();
         double[][] values = all.values();
@@ -95,7 +124,27 @@ final class ExplanationSections {
             }
         }
         LimeTabular lime = lb.build();
-        Map<Integer, String> chosen = chooseLocalRows(pick, testScores);
+        // LIME samples a category from its training frequencies, so it cannot explain a row holding a
+        // category the training split never saw: such rows are not chosen for LIME (KernelSHAP, whose
+        // background replaces the value, explains them like any other).
+        boolean[] limeable = new boolean[pick.length];
+        java.util.List<java.util.Set<Double>> seen = new ArrayList<>();
+        for (int j = 0; j < m; j++) {
+            java.util.Set<Double> v = new java.util.HashSet<>();
+            if (features.get(j).isCategorical()) {
+                for (double[] r : trainX) {
+                    v.add(r[j]);
+                }
+            }
+            seen.add(v);
+        }
+        for (int k = 0; k < pick.length; k++) {
+            limeable[k] = true;
+            for (int j : cats) {
+                limeable[k] &= seen.get(j).contains(rows[k][j]);
+            }
+        }
+        Map<Integer, String> chosen = chooseLocalRows(pick, testScores, limeable);
         progress.step("explaining " + chosen.size() + " rows with LIME (" + LIME_RUNS + " runs each for stability)");
         List<ExplanationSection.LocalExplanation> local = new ArrayList<>();
         List<MethodsSection.ProvenanceRow> prov = new ArrayList<>();
@@ -232,11 +281,21 @@ final class ExplanationSections {
     }
 
     /** Positions (into the explained rows) of the rows given local explanations, with why. */
-    private static Map<Integer, String> chooseLocalRows(int[] pick, double[] testScores) {
-        int hi = 0;
-        int lo = 0;
-        int mid = 0;
+    private static Map<Integer, String> chooseLocalRows(int[] pick, double[] testScores, boolean[] eligible) {
+        int first = -1;
+        for (int k = 0; k < pick.length && first < 0; k++) {
+            first = eligible[k] ? k : -1;
+        }
+        if (first < 0) {
+            return new LinkedHashMap<>();
+        }
+        int hi = first;
+        int lo = first;
+        int mid = first;
         for (int k = 0; k < pick.length; k++) {
+            if (!eligible[k]) {
+                continue;
+            }
             double s = testScores[pick[k]];
             if (s > testScores[pick[hi]]) {
                 hi = k;

@@ -104,6 +104,7 @@ public final class ReportAssembler {
         TrainTestSplit split = d.split(b.testFraction, b.seed);
         Dataset train = split.train();
         Dataset test = split.test();
+        checkSplit(d, train, test);
 
         progress.step("training " + b.model.label() + " on " + train.rows() + " rows");
         ClassifierTrainer trainer = ClassifierTrainer.of(b.model).withSeed(b.seed);
@@ -175,6 +176,34 @@ public final class ReportAssembler {
     private static double auc(AuditResult audit) {
         MetricValue v = audit.overallScores().get("roc_auc");
         return v == null ? Double.NaN : v.value();
+    }
+
+    /**
+     * Refuses a split whose test part would measure nothing (fewer than two rows, or a protected
+     * attribute with a single group in it) or whose training part has a single label value.
+     */
+    private void checkSplit(Dataset d, Dataset train, Dataset test) {
+        String fraction = String.format(java.util.Locale.ROOT, "test fraction %s of %d rows", b.testFraction, d.rows());
+        if (test.rows() < 2 || train.rows() < 2) {
+            throw new BadInputException("the " + fraction + " leaves " + test.rows() + " test row(s) and " + train.rows()
+                    + " training row(s) in " + d.name() + "; an audit of so few rows measures nothing: use more data "
+                    + "or another test fraction");
+        }
+        for (ProtectedAttribute pa : test.protectedAttributes()) {
+            if (pa.groups().size() < 2) {
+                throw new BadInputException("the " + fraction + " leaves a single group of '" + pa.name() + "' "
+                        + pa.groups() + " among the " + test.rows() + " test rows of " + d.name()
+                        + "; the audit would measure nothing: use more data or a larger test fraction");
+            }
+        }
+        int pos = 0;
+        for (int v : train.labels()) {
+            pos += v;
+        }
+        if (pos == 0 || pos == train.rows()) {
+            throw new BadInputException("the " + fraction + " leaves a single label value among the " + train.rows()
+                    + " training rows of " + d.name() + "; use more data or another test fraction");
+        }
     }
 
     private static void checkAuditable(Dataset d) {

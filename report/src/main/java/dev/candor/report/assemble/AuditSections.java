@@ -10,6 +10,7 @@ import dev.candor.fairness.GroupMetrics;
 import dev.candor.fairness.MetricKind;
 import dev.candor.fairness.MetricValue;
 import dev.candor.fairness.Rate;
+import dev.candor.fairness.UndefinedReason;
 import dev.candor.fairness.TwoByTwoTable;
 import dev.candor.fairness.audit.AttributeAudit;
 import dev.candor.fairness.audit.AuditResult;
@@ -35,6 +36,9 @@ import java.util.Map;
  * @since 0.1.0
  */
 public final class AuditSections {
+
+    /** Calibration bins with fewer rows than this are not drawn (their observed rate is noise). */
+    public static final int MIN_CALIBRATION_BIN_ROWS = 10;
 
     /** Bins of the score histograms and calibration curves. */
     public static final int SCORE_BINS = 10;
@@ -161,7 +165,7 @@ public final class AuditSections {
             MetricValue v = e.getValue();
             double[] bounds = bounds(policy, null, "individual." + e.getKey());
             boolean failed = check.violations().stream()
-                    .anyMatch(x -> x.attribute() == null && x.metric().equals("individual." + e.getKey()));
+                    .anyMatch(x -> x.attribute() == null && ("individual." + e.getKey()).equals(x.metric()));
             String status = !v.isDefined() ? "undefined" : failed ? "fail"
                     : Double.isFinite(bounds[0]) || Double.isFinite(bounds[1]) ? "pass" : "info";
             individual.add(new FairnessSection.MetricRow(e.getKey(), MetricDefinitions.name(e.getKey()),
@@ -229,7 +233,11 @@ public final class AuditSections {
                         .toLowerCase(Locale.ROOT), c.value()));
             }
         }
-        String text = checked.isEmpty() ? "passes: no rule of the policy applies to it."
+        if (checked.isEmpty() && check.checked() == 0) {
+            return new SummarySection.Verdict(aa.name(), privileged, false, List.of(), "fails: no rule of the policy "
+                    + "could be evaluated on it, and a policy that checks nothing does not pass." + selectionSentence(aa));
+        }
+        String text = checked.isEmpty() ? "not checked: no rule of the policy applies to it."
                 : "passes the policy: " + String.join(", ", checked) + " are within their bounds.";
         return new SummarySection.Verdict(aa.name(), privileged, true, List.of(), text + selectionSentence(aa));
     }
@@ -253,7 +261,10 @@ public final class AuditSections {
     private static String describeViolation(PolicyResult.Violation v) {
         String name = MetricDefinitions.name(v.metric()).toLowerCase(Locale.ROOT);
         if (v.undefined() != null || !Double.isFinite(v.value())) {
-            return name + " is undefined (" + (v.undefined() == null ? "not finite" : v.undefined().name()) + ")";
+            if (v.undefined() == UndefinedReason.NO_PRIVILEGED_GROUP) {
+                return name + " cannot be evaluated (no privileged group)";
+            }
+            return name + " is undefined (" + (v.undefined() == null ? "not finite" : v.undefined().words()) + ")";
         }
         if (v.min() != null && v.value() < v.min()) {
             return String.format(Locale.ROOT, "%s is %.3f, below the minimum %s", name, v.value(), trim(v.min()));

@@ -115,7 +115,7 @@ final class CurveCharts {
         plot.addAnnotation(new XYLineAnnotation(0, 0, 1, 1, ChartTheme.DASHED, Color.GRAY));
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         return ChartTheme.render(chart, marks, id, title,
-                "Observed favorable rate against mean predicted score per score bin; the diagonal is perfect "
-                        + "calibration.", 460, 400);
+                "Observed favorable rate against mean predicted score per score bin (bins of fewer than 10 rows "
+                        + "are left out); the diagonal is perfect calibration.", 460, 400);
     }
 }

@@ -144,9 +144,31 @@ final class ExplanationCharts {
         XYPlot plot = new XYPlot(ds, xAxis, yAxis, r);
         plot.addDomainMarker(new ValueMarker(0, Color.GRAY, new BasicStroke(1f)));
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        chart.addSubtitle(valueLegend());
         return ChartTheme.render(chart, marks, id, title, String.format(Locale.ROOT,
                 "SHAP value of each explained row for the %d most important features; colour runs from blue "
-                        + "(low feature value) to red (high).", k), WIDTH, 70 + 34 * Math.max(2, k));
+                        + "(low feature value) to red (high).", k), WIDTH, 110 + 34 * Math.max(2, k));
+    }
+
+    /** The colour key of the beeswarm: a strip from low (blue) to high (red) feature value. */
+    private static org.jfree.chart.title.PaintScaleLegend valueLegend() {
+        org.jfree.chart.renderer.LookupPaintScale scale = new org.jfree.chart.renderer.LookupPaintScale(0, 1.0001,
+                Color.GRAY);
+        for (int i = 0; i <= 40; i++) {
+            scale.add(i / 40.0, valueColour(i / 40.0, 0, 1));
+        }
+        NumberAxis axis = new NumberAxis("feature value: low \u2192 high");
+        axis.setRange(0, 1);
+        axis.setTickLabelsVisible(false);
+        axis.setTickMarksVisible(false);
+        axis.setLabelFont(ChartTheme.TICK_FONT);
+        org.jfree.chart.title.PaintScaleLegend legend = new org.jfree.chart.title.PaintScaleLegend(scale, axis);
+        legend.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
+        legend.setStripWidth(8);
+        legend.setAxisOffset(2);
+        legend.setMargin(new org.jfree.chart.ui.RectangleInsets(2, 180, 4, 180));
+        legend.setBackgroundPaint(null);
+        return legend;
     }
 
     /**
@@ -241,6 +263,19 @@ final class ExplanationCharts {
         r.setMaximumBarWidth(0.7);
         NumberAxis axis = new NumberAxis("model output");
         axis.setAutoRangeIncludesZero(false);
+        // The bar renderer ranges over bar ends only: set the range from every start and end, the base
+        // value included (else the first bar, the E[f(x)] line and its label are cut when f(x) < E[f(x)]),
+        // with room for the two marker labels.
+        double lo = Math.min(baseValue, prediction);
+        double hi = Math.max(baseValue, prediction);
+        for (int i = 0; i < bars; i++) {
+            lo = Math.min(lo, Math.min(starts[0][i].doubleValue(), ends[0][i].doubleValue()));
+            hi = Math.max(hi, Math.max(starts[0][i].doubleValue(), ends[0][i].doubleValue()));
+        }
+        if (Double.isFinite(lo) && Double.isFinite(hi)) {
+            double pad = hi > lo ? 0.15 * (hi - lo) : Math.max(1e-3, Math.abs(hi) * 0.1);
+            axis.setRange(lo - pad, hi + pad);
+        }
         CategoryPlot plot = new CategoryPlot(ds, categoryAxis(), axis, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);

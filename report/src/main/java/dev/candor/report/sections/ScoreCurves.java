@@ -95,6 +95,20 @@ public final class ScoreCurves {
      * @return x = mean score per bin, y = observed rate of label 1 per bin (NaN for empty bins)
      */
     public static PerformanceSection.Curve calibration(int[] y, double[] scores, int bins) {
+        return calibration(y, scores, bins, 1);
+    }
+
+    /**
+     * The calibration curve without its tiny bins: a bin of one or two rows gives an observed rate
+     * of 0 or 1 that says nothing about calibration, yet would be drawn like any other point.
+     *
+     * @param y       labels, 1 = favorable
+     * @param scores  scores in [0, 1]
+     * @param bins    the number of equal-width bins
+     * @param minRows bins with fewer rows are left out (NaN), like empty ones
+     * @return x = mean score per bin, y = observed rate of label 1 per bin (NaN for left-out bins)
+     */
+    public static PerformanceSection.Curve calibration(int[] y, double[] scores, int bins, int minRows) {
         check(y, scores);
         double[] sum = new double[bins];
         double[] hits = new double[bins];
@@ -111,8 +125,9 @@ public final class ScoreCurves {
         double[] mx = new double[bins];
         double[] my = new double[bins];
         for (int b = 0; b < bins; b++) {
-            mx[b] = count[b] == 0 ? Double.NaN : sum[b] / count[b];
-            my[b] = count[b] == 0 ? Double.NaN : hits[b] / count[b];
+            boolean shown = count[b] > 0 && count[b] >= minRows;
+            mx[b] = shown ? sum[b] / count[b] : Double.NaN;
+            my[b] = shown ? hits[b] / count[b] : Double.NaN;
         }
         return new PerformanceSection.Curve(mx, my);
     }

@@ -5,6 +5,7 @@ import dev.candor.fairness.Comparison;
 import dev.candor.fairness.FairnessMetric;
 import dev.candor.fairness.MetricValue;
 import dev.candor.fairness.UndefinedReason;
+import dev.candor.fairness.performance.PerformancePolicy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -76,6 +77,9 @@ public record PolicyResult(boolean passed, List<Violation> violations, List<Skip
      */
     public static void validate(Policy policy, Collection<String> audited) {
         Set<String> known = knownMetrics();
+        // Rules may also bound performance aggregates by group (recall_ratio, mean_absolute_error_difference);
+        // the audit command checks those against its performance frames.
+        known.addAll(PerformancePolicy.allRuleKeys());
         for (int i = 0; i < policy.rules().size(); i++) {
             Policy.Rule rule = policy.rules().get(i);
             if (!known.contains(rule.metric())) {

@@ -25,6 +25,24 @@ public final class PerformancePolicy {
     }
 
     /**
+     * @return every rule key any performance frame can answer: each classification and regression
+     *         metric with each {@link Aggregate}'s suffix (what a policy file may name before any data
+     *         is read)
+     */
+    public static Set<String> allRuleKeys() {
+        Set<String> out = new TreeSet<>();
+        for (Aggregate a : Aggregate.values()) {
+            for (ClassificationMetric m : ClassificationMetric.values()) {
+                out.add(a.derivedName(m));
+            }
+            for (RegressionMetric m : RegressionMetric.values()) {
+                out.add(a.derivedName(m));
+            }
+        }
+        return out;
+    }
+
+    /**
      * @param frames the frames, one per attribute
      * @return every rule key the frames can answer
      */

@@ -1,0 +1,71 @@
+package dev.candor.fairness.mitigation;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The rates of a randomized classifier, in expectation over its randomness: sums of each row's
+ * probability q of a favorable decision (compensated, so they agree with exact sums to about one
+ * rounding), divided by the rows n, the positives P or the negatives N:
+ * selection rate Σq/n, TPR Σ_{y=1}q/P, FPR Σ_{y=0}q/N, TNR Σ_{y=0}(1−q)/N, FNR Σ_{y=1}(1−q)/P,
+ * accuracy (Σ_{y=1}q + Σ_{y=0}(1−q))/n and balanced accuracy (TPR + TNR)/2. A rate whose
+ * denominator is 0 is NaN.
+ *
+ * @param selectionRate     P(ŷ = 1)
+ * @param truePositiveRate  P(ŷ = 1 | y = 1)
+ * @param falsePositiveRate P(ŷ = 1 | y = 0)
+ * @param trueNegativeRate  P(ŷ = 0 | y = 0)
+ * @param falseNegativeRate P(ŷ = 0 | y = 1)
+ * @param accuracy          P(ŷ = y)
+ * @param balancedAccuracy  (TPR + TNR) / 2
+ * @since 0.1.0
+ */
+public record ExpectedRates(double selectionRate, double truePositiveRate, double falsePositiveRate,
+                            double trueNegativeRate, double falseNegativeRate, double accuracy,
+                            double balancedAccuracy) {
+
+    /**
+     * @param q        each row's probability of a favorable decision
+     * @param positive whether each row's label is favorable
+     * @param codes    each row's group code, or null with {@code group < 0}
+     * @param group    the group to count, or {@code -1} for every row
+     * @return the expected rates over those rows
+     */
+    static ExpectedRates of(double[] q, boolean[] positive, int[] codes, int group) {
+        CompensatedSums s = new CompensatedSums(4); // q on y=1, 1-q on y=1, q on y=0, 1-q on y=0
+        long p = 0;
+        long n = 0;
+        for (int i = 0; i < q.length; i++) {
+            if (group >= 0 && codes[i] != group) {
+                continue;
+            }
+            n++;
+            if (positive[i]) {
+                p++;
+                s.add(0, q[i]);
+                s.add(1, 1 - q[i]);
+            } else {
+                s.add(2, q[i]);
+                s.add(3, 1 - q[i]);
+            }
+        }
+        long neg = n - p;
+        double tpr = s.sum(0) / p;
+        double tnr = s.sum(3) / neg;
+        return new ExpectedRates((s.sum(0) + s.sum(2)) / n, tpr, s.sum(2) / neg, tnr, s.sum(1) / p,
+                (s.sum(0) + s.sum(3)) / n, 0.5 * tpr + 0.5 * tnr);
+    }
+
+    /** @return the rates under their scikit-learn / fairlearn names, in a stable order */
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("selection_rate", selectionRate);
+        m.put("true_positive_rate", truePositiveRate);
+        m.put("false_positive_rate", falsePositiveRate);
+        m.put("true_negative_rate", trueNegativeRate);
+        m.put("false_negative_rate", falseNegativeRate);
+        m.put("accuracy", accuracy);
+        m.put("balanced_accuracy", balancedAccuracy);
+        return m;
+    }
+}

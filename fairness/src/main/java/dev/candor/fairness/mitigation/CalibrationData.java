@@ -106,9 +106,14 @@ final class CalibrationData {
 
     /** Refuses a group whose rows all have the same label: its rates are undefined. */
     void requireBothLabels(String what) {
+        requireBothLabels(what, g -> "'" + g + "'");
+    }
+
+    /** As {@link #requireBothLabels(String)}, naming each group by {@code display}. */
+    void requireBothLabels(String what, java.util.function.Function<String, String> display) {
         for (int g = 0; g < groups.size(); g++) {
             if (positives[g] == 0 || positives[g] == count[g]) {
-                throw new BadInputException("group '" + groups.get(g) + "' has only " + (positives[g] == 0
+                throw new BadInputException("group " + display.apply(groups.get(g)) + " has only " + (positives[g] == 0
                         ? "unfavorable" : "favorable") + " labels (" + count[g] + " rows): " + what
                         + " needs both label values in every group, so its constraint cannot be met");
             }

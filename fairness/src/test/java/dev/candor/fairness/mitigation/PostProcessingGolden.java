@@ -24,6 +24,18 @@ import java.util.Map;
 final class PostProcessingGolden {
 
     private static final Map<String, PostProcessingGolden> CACHE = new HashMap<>();
+    /** The largest deviation seen per method (the key's first segment); printed when CANDOR_GOLDEN_REPORT is set. */
+    private static final Map<String, Double> WORST = new java.util.TreeMap<>();
+
+    static {
+        if (System.getenv("CANDOR_GOLDEN_REPORT") != null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("worst golden deviation " + WORST)));
+        }
+    }
+
+    private static synchronized void record(String key, double dev) {
+        WORST.merge(key.substring(0, key.indexOf('.')), dev, Math::max);
+    }
 
     final String name;
     final JsonNode json;
@@ -94,6 +106,7 @@ final class PostProcessingGolden {
     double assertClose(String key, double actual, double tol) {
         double expected = number(key);
         double dev = expected == actual ? 0 : Math.abs(expected - actual);
+        record(key, dev);
         assertTrue(dev <= tol || (Double.isNaN(expected) && Double.isNaN(actual)),
                 () -> name + " " + key + ": expected " + expected + " but was " + actual);
         return dev;
@@ -111,6 +124,7 @@ final class PostProcessingGolden {
             assertTrue(dev <= tol, () -> name + " " + key + "[" + at + "]: expected " + e + " but was " + actual[at]);
             worst = Math.max(worst, dev);
         }
+        record(key, worst);
         return worst;
     }
 

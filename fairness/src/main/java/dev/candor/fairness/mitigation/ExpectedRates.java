@@ -56,6 +56,48 @@ public record ExpectedRates(double selectionRate, double truePositiveRate, doubl
                 (s.sum(0) + s.sum(3)) / n, 0.5 * tpr + 0.5 * tnr);
     }
 
+    /**
+     * The expected rates of a randomized classifier on labelled rows, overall and per group.
+     *
+     * @param probabilities each row's probability of a favorable decision (a 0/1 decision is a
+     *                      probability too)
+     * @param labels        the true labels
+     * @param favorable     the favorable label
+     * @param groups        each row's group, or null for the overall rates only
+     * @return {@code "overall"} first, then each group in sorted order
+     * @throws dev.candor.core.BadInputException if the lengths differ
+     */
+    public static Map<String, ExpectedRates> of(double[] probabilities, int[] labels, int favorable, String[] groups) {
+        int n = probabilities.length;
+        if (labels.length != n || (groups != null && groups.length != n)) {
+            throw new dev.candor.core.BadInputException("probabilities, labels and groups differ in length");
+        }
+        boolean[] positive = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            positive[i] = labels[i] == favorable;
+        }
+        Map<String, ExpectedRates> out = new LinkedHashMap<>();
+        out.put("overall", of(probabilities, positive, null, -1));
+        if (groups != null) {
+            java.util.TreeMap<String, Integer> index = new java.util.TreeMap<>();
+            for (String g : groups) {
+                index.putIfAbsent(g, 0);
+            }
+            int k = 0;
+            for (Map.Entry<String, Integer> e : index.entrySet()) {
+                e.setValue(k++);
+            }
+            int[] codes = new int[n];
+            for (int i = 0; i < n; i++) {
+                codes[i] = index.get(groups[i]);
+            }
+            for (Map.Entry<String, Integer> e : index.entrySet()) {
+                out.put(e.getKey(), of(probabilities, positive, codes, e.getValue()));
+            }
+        }
+        return out;
+    }
+
     /** @return the rates under their scikit-learn / fairlearn names, in a stable order */
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();

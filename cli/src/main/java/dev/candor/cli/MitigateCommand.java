@@ -8,6 +8,7 @@ import dev.candor.fairness.mitigation.CalibratedEqOddsPostprocessing;
 import dev.candor.fairness.mitigation.CostConstraint;
 import dev.candor.fairness.mitigation.EqOddsPostprocessing;
 import dev.candor.fairness.mitigation.ExpectedRates;
+import dev.candor.fairness.mitigation.MitigationComparison;
 import dev.candor.fairness.mitigation.PostProcessor;
 import dev.candor.fairness.mitigation.RejectOptionClassification;
 import dev.candor.fairness.mitigation.ThresholdConstraint;
@@ -133,9 +134,21 @@ public final class MitigateCommand implements Callable<Integer> {
             description = "the favorable label value (default: ${DEFAULT-VALUE})")
     String favorable;
 
-    @Option(names = "--method", required = true, paramLabel = "METHOD", converter = MethodConverter.class,
-            description = "threshold-optimizer (fairlearn), reject-option, eq-odds or calibrated-eq-odds (AIF360)")
+    @Option(names = "--method", paramLabel = "METHOD", converter = MethodConverter.class,
+            description = "threshold-optimizer (fairlearn), reject-option, eq-odds or calibrated-eq-odds (AIF360); "
+                    + "required unless --compare")
     Method method;
+
+    @Option(names = "--compare",
+            description = "also compare the unmitigated model and all four methods: fit on a seeded, stratified "
+                    + "part of the file and report accuracy and fairness metrics with bootstrap intervals on the "
+                    + "rest (needs --privileged)")
+    boolean compare;
+
+    @Option(names = "--holdout-fraction", defaultValue = "0.5", paramLabel = "F",
+            description = "--compare: the share of each (group, label) cell held out for evaluation "
+                    + "(default: ${DEFAULT-VALUE})")
+    double holdoutFraction;
 
     @Option(names = "--constraint", paramLabel = "NAME",
             description = "threshold-optimizer: demographic_parity (default), equalized_odds, "
@@ -215,6 +228,19 @@ public final class MitigateCommand implements Callable<Integer> {
             }
             groups[i] = raw.require(i, gi);
         }
+        MitigationComparison comparison = compare ? compareAll(data, scores, labels, groups) : null;
+        if (method == null) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("attribute", attribute);
+            body.put("data", data.toString());
+            body.put("rows", n);
+            body.put("comparison", comparison.asMap());
+            if (json != null) {
+                AtomicFiles.writeString(json, MitigationJson.toJson(body, null));
+            }
+            printComparison(comparison);
+            return 0;
+        }
         PostProcessor pp;
         double[] q;
         try {
@@ -233,7 +259,11 @@ public final class MitigateCommand implements Callable<Integer> {
 
         Map<Path, byte[]> files = new LinkedHashMap<>();
         if (json != null) {
-            files.put(json, MitigationJson.toJson(jsonBody(pp, attribute, data, n, ra), pp.provenance())
+            Map<String, Object> body = jsonBody(pp, attribute, data, n, ra);
+            if (comparison != null) {
+                body.put("comparison", comparison.asMap());
+            }
+            files.put(json, MitigationJson.toJson(body, pp.provenance())
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         if (out != null) {
@@ -241,15 +271,107 @@ public final class MitigateCommand implements Callable<Integer> {
         }
         AtomicFiles.writeAll(files);
         printSummary(pp, attribute, data, n, rb, ra);
+        if (comparison != null) {
+            printComparison(comparison);
+        }
         return 0;
     }
 
+    /**
+     * Fits every method on a stratified part of the rows and compares them, with the unmitigated
+     * model (score ≥ 0.5), on the held-out rest.
+     */
+    private MitigationComparison compareAll(Path data, double[] scores, int[] labels, String[] groups) {
+        boolean[] held = holdOut(labels, groups);
+        int h = 0;
+        for (boolean b : held) {
+            h += b ? 1 : 0;
+        }
+        int c = scores.length - h;
+        double[] cs = new double[c];
+        int[] cy = new int[c];
+        String[] cg = new String[c];
+        double[] hs = new double[h];
+        int[] hy = new int[h];
+        String[] hg = new String[h];
+        for (int i = 0, a = 0, b = 0; i < scores.length; i++) {
+            if (held[i]) {
+                hs[b] = scores[i];
+                hy[b] = labels[i];
+                hg[b++] = groups[i];
+            } else {
+                cs[a] = scores[i];
+                cy[a] = labels[i];
+                cg[a++] = groups[i];
+            }
+        }
+        try {
+            MitigationComparison.Builder b = MitigationComparison.builder(privileged()).seed(seed)
+                    .addThreshold("unmitigated", 0.5);
+            for (Method m : Method.values()) {
+                b.add(m.key, m.fit(this, cs, cy, cg));
+            }
+            return b.compare(hs, hy, hg);
+        } catch (BadInputException e) {
+            throw new BadInputException(data + " (--compare, fitted on " + c + " rows, evaluated on " + h
+                    + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** A seeded stratified hold-out: in each (group, label) cell, round(fraction · size) rows, never all. */
+    private boolean[] holdOut(int[] labels, String[] groups) {
+        Map<String, List<Integer>> cells = new java.util.TreeMap<>();
+        for (int i = 0; i < labels.length; i++) {
+            cells.computeIfAbsent(labels[i] + ":" + groups[i], k -> new java.util.ArrayList<>()).add(i);
+        }
+        boolean[] held = new boolean[labels.length];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        for (List<Integer> rows : cells.values()) {
+            for (int i = rows.size() - 1; i > 0; i--) {
+                int j = r.nextInt(i + 1);
+                Integer t = rows.get(i);
+                rows.set(i, rows.get(j));
+                rows.set(j, t);
+            }
+            int k = (int) Math.min(rows.size() - 1, Math.round(holdoutFraction * rows.size()));
+            for (int i = 0; i < k; i++) {
+                held[rows.get(i)] = true;
+            }
+        }
+        return held;
+    }
+
+    private void printComparison(MitigationComparison c) {
+        PrintWriter o = spec.commandLine().getOut();
+        o.println("Comparison on held-out rows (fitted on the others):");
+        o.println(c);
+        if (json != null && method == null) {
+            o.printf(Locale.ROOT, "wrote %s%n", json);
+        }
+        o.flush();
+    }
+
     private void checkOptions() {
-        if (method != Method.THRESHOLD_OPTIMIZER && (constraint != null || objective != null)) {
+        if (method == null && !compare) {
+            throw new ParameterException(spec.commandLine(), "give --method, --compare, or both");
+        }
+        if (method == null && out != null) {
+            throw new ParameterException(spec.commandLine(), "--out writes the decisions of one --method");
+        }
+        if (!(holdoutFraction > 0 && holdoutFraction < 1)) {
+            throw new ParameterException(spec.commandLine(), "--holdout-fraction must be in (0, 1), got "
+                    + holdoutFraction);
+        }
+        if (compare && privileged().length == 0) {
+            throw new ParameterException(spec.commandLine(), "--compare evaluates AIF360's methods too: give "
+                    + "--privileged " + prot.requireColumns().get(0) + "=VALUE");
+        }
+        Method m = method == null ? Method.THRESHOLD_OPTIMIZER : method;
+        if (!compare && m != Method.THRESHOLD_OPTIMIZER && (constraint != null || objective != null)) {
             throw new ParameterException(spec.commandLine(), "--constraint and --objective apply to "
                     + "--method threshold-optimizer only");
         }
-        if (method != Method.CALIBRATED_EQ_ODDS && costConstraint != null) {
+        if (!compare && m != Method.CALIBRATED_EQ_ODDS && costConstraint != null) {
             throw new ParameterException(spec.commandLine(), "--cost-constraint applies to --method "
                     + "calibrated-eq-odds only");
         }
@@ -262,8 +384,8 @@ public final class MitigateCommand implements Callable<Integer> {
         if (costConstraint == null) {
             costConstraint = CostConstraint.WEIGHTED.key();
         }
-        if (method.needsPrivileged() && privileged().length == 0) {
-            throw new ParameterException(spec.commandLine(), "--method " + method.key + " compares a privileged "
+        if (m.needsPrivileged() && privileged().length == 0) {
+            throw new ParameterException(spec.commandLine(), "--method " + m.key + " compares a privileged "
                     + "group with all others: give --privileged " + prot.requireColumns().get(0) + "=VALUE");
         }
     }

@@ -175,4 +175,37 @@ class MitigateCommandTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("not allowed with equalized_odds");
     }
+
+    @Test
+    void compareFitsOnOnePartAndEvaluatesEveryMethodOnTheRest() throws IOException {
+        Path json = tmp.resolve("cmp.json");
+        CliRun r = CliRun.of("mitigate", "--data", IN.toString(), "--label", "credit", "--score", "score",
+                "--protected", "sex", "--privileged", "sex=male", "--compare", "--constraint", "equalized_odds",
+                "--json", json.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode c = new ObjectMapper().readTree(json.toFile()).get("comparison");
+        // Half of every (sex, credit) cell, rounded half up, is held out: female 201 good / 109 bad,
+        // male 499 / 191 rows.
+        assertThat(c.get("rows").asInt()).isEqualTo(101 + 55 + 250 + 96);
+        JsonNode methods = c.get("methods");
+        assertThat(methods.size()).isEqualTo(5);
+        for (String m : List.of("unmitigated", "threshold-optimizer", "reject-option", "eq-odds", "calibrated-eq-odds")) {
+            JsonNode e = methods.get(m);
+            assertThat(e.size()).as(m).isEqualTo(8);
+            JsonNode acc = e.get("accuracy");
+            assertThat(acc.get("value").asDouble()).as(m).isBetween(0.5, 0.9);
+            assertThat(acc.get("lower").asDouble()).isLessThanOrEqualTo(acc.get("upper").asDouble());
+        }
+        assertThat(r.out()).contains("unmitigated").contains("calibrated-eq-odds").contains("held-out");
+
+        Path again = tmp.resolve("cmp2.json");
+        CliRun.of("mitigate", "--data", IN.toString(), "--label", "credit", "--score", "score", "--protected", "sex",
+                "--privileged", "sex=male", "--compare", "--constraint", "equalized_odds", "--json", again.toString());
+        assertThat(new ObjectMapper().readTree(again.toFile()).get("comparison")).isEqualTo(c);
+
+        r = CliRun.of("mitigate", "--data", IN.toString(), "--label", "credit", "--score", "score", "--protected",
+                "sex", "--compare");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--privileged sex=VALUE");
+    }
 }

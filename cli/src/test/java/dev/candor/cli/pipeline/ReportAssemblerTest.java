@@ -246,5 +246,7 @@ class ReportAssemblerTest {
             assertThat(r.accuracyLower()).as(r.method()).isLessThanOrEqualTo(r.accuracyUpper());
         }
         assertThat(mi.tradeOffDescription()).contains("training rows");
+        assertThat(syntheticHtml).contains("<figure id=\"fig-mitigation-tradeoff\"")
+                .contains("Reweighing and post-processing compared");
     }
 }

@@ -254,8 +254,8 @@ public final class MitigateCommand implements Callable<Integer> {
         for (int i = 0; i < n; i++) {
             before[i] = scores[i] >= 0.5 ? 1 : 0;
         }
-        Map<String, ExpectedRates> rb = ExpectedRates.of(before, labels, 1, groups);
-        Map<String, ExpectedRates> ra = ExpectedRates.of(q, labels, 1, groups);
+        List<Map.Entry<String, ExpectedRates>> rb = rates(before, labels, groups);
+        List<Map.Entry<String, ExpectedRates>> ra = rates(q, labels, groups);
 
         Map<Path, byte[]> files = new LinkedHashMap<>();
         if (json != null) {
@@ -418,7 +418,7 @@ public final class MitigateCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> jsonBody(PostProcessor pp, String attribute, Path data, int rows,
-                                         Map<String, ExpectedRates> after) {
+                                         List<Map.Entry<String, ExpectedRates>> after) {
         Map<String, Object> m = new LinkedHashMap<>();
         Map<String, Object> d = pp.describe();
         m.put("method", d.get("method"));
@@ -433,16 +433,19 @@ public final class MitigateCommand implements Callable<Integer> {
         m.put("seed", seed);
         Map<String, Object> expected = new LinkedHashMap<>();
         Map<String, Object> groups = new LinkedHashMap<>();
-        after.forEach((g, r) -> {
-            if (g.equals("overall")) {
-                expected.put("overall", r.asMap());
-            } else {
-                groups.put(g, r.asMap());
-            }
-        });
+        expected.put("overall", after.get(0).getValue().asMap());
+        after.subList(1, after.size()).forEach(e -> groups.put(e.getKey(), e.getValue().asMap()));
         expected.put("groups", groups);
         m.put("expected", expected);
         return m;
+    }
+
+    /** The overall rates first (as "overall"), then each group's. */
+    private static List<Map.Entry<String, ExpectedRates>> rates(double[] q, int[] labels, String[] groups) {
+        List<Map.Entry<String, ExpectedRates>> out = new java.util.ArrayList<>();
+        out.add(Map.entry("overall", ExpectedRates.overall(q, labels, 1)));
+        out.addAll(ExpectedRates.byGroup(q, labels, 1, groups).entrySet());
+        return out;
     }
 
     private String withColumns(CsvTable raw, double[] q, int[] decisions) {
@@ -458,21 +461,22 @@ public final class MitigateCommand implements Callable<Integer> {
     }
 
     private void printSummary(PostProcessor pp, String attribute, Path data, int rows,
-                              Map<String, ExpectedRates> before, Map<String, ExpectedRates> after) {
+                              List<Map.Entry<String, ExpectedRates>> before,
+                              List<Map.Entry<String, ExpectedRates>> after) {
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "%s on %s: %d rows, label %s (favorable %s), score %s, protected %s%n", pp.method(),
                 data, rows, label, favorable, score, attribute);
         o.println(pp);
         int w = "group".length();
-        for (String g : after.keySet()) {
-            w = Math.max(w, g.length());
+        for (Map.Entry<String, ExpectedRates> e : after) {
+            w = Math.max(w, e.getKey().length());
         }
         String fmt = "%-" + w + "s  %17s  %17s  %17s  %17s%n";
         o.printf(Locale.ROOT, fmt, "group", "selection rate", "TPR", "FPR", "accuracy");
-        for (String g : after.keySet()) {
-            ExpectedRates b = before.get(g);
-            ExpectedRates a = after.get(g);
-            o.printf(Locale.ROOT, fmt, g, arrow(b.selectionRate(), a.selectionRate()),
+        for (int k = 0; k < after.size(); k++) {
+            ExpectedRates b = before.get(k).getValue();
+            ExpectedRates a = after.get(k).getValue();
+            o.printf(Locale.ROOT, fmt, after.get(k).getKey(), arrow(b.selectionRate(), a.selectionRate()),
                     arrow(b.truePositiveRate(), a.truePositiveRate()), arrow(b.falsePositiveRate(), a.falsePositiveRate()),
                     arrow(b.accuracy(), a.accuracy()));
         }

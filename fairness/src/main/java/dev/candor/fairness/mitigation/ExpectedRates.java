@@ -57,45 +57,65 @@ public record ExpectedRates(double selectionRate, double truePositiveRate, doubl
     }
 
     /**
-     * The expected rates of a randomized classifier on labelled rows, overall and per group.
+     * The expected rates of a randomized classifier on all labelled rows.
      *
      * @param probabilities each row's probability of a favorable decision (a 0/1 decision is a
      *                      probability too)
      * @param labels        the true labels
      * @param favorable     the favorable label
-     * @param groups        each row's group, or null for the overall rates only
-     * @return {@code "overall"} first, then each group in sorted order
+     * @return the rates over every row
      * @throws dev.candor.core.BadInputException if the lengths differ
      */
-    public static Map<String, ExpectedRates> of(double[] probabilities, int[] labels, int favorable, String[] groups) {
-        int n = probabilities.length;
-        if (labels.length != n || (groups != null && groups.length != n)) {
-            throw new dev.candor.core.BadInputException("probabilities, labels and groups differ in length");
+    public static ExpectedRates overall(double[] probabilities, int[] labels, int favorable) {
+        return of(probabilities, positives(probabilities, labels, favorable), null, -1);
+    }
+
+    /**
+     * The expected rates of a randomized classifier in each group.
+     *
+     * @param probabilities each row's probability of a favorable decision
+     * @param labels        the true labels
+     * @param favorable     the favorable label
+     * @param groups        each row's group
+     * @return each group's rates, groups in sorted order
+     * @throws dev.candor.core.BadInputException if the lengths differ
+     */
+    public static Map<String, ExpectedRates> byGroup(double[] probabilities, int[] labels, int favorable,
+                                                     String[] groups) {
+        boolean[] positive = positives(probabilities, labels, favorable);
+        if (groups.length != probabilities.length) {
+            throw new dev.candor.core.BadInputException("probabilities and groups differ in length: "
+                    + probabilities.length + ", " + groups.length);
         }
-        boolean[] positive = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            positive[i] = labels[i] == favorable;
+        java.util.TreeMap<String, Integer> index = new java.util.TreeMap<>();
+        for (String g : groups) {
+            index.putIfAbsent(g, 0);
+        }
+        int k = 0;
+        for (Map.Entry<String, Integer> e : index.entrySet()) {
+            e.setValue(k++);
+        }
+        int[] codes = new int[groups.length];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = index.get(groups[i]);
         }
         Map<String, ExpectedRates> out = new LinkedHashMap<>();
-        out.put("overall", of(probabilities, positive, null, -1));
-        if (groups != null) {
-            java.util.TreeMap<String, Integer> index = new java.util.TreeMap<>();
-            for (String g : groups) {
-                index.putIfAbsent(g, 0);
-            }
-            int k = 0;
-            for (Map.Entry<String, Integer> e : index.entrySet()) {
-                e.setValue(k++);
-            }
-            int[] codes = new int[n];
-            for (int i = 0; i < n; i++) {
-                codes[i] = index.get(groups[i]);
-            }
-            for (Map.Entry<String, Integer> e : index.entrySet()) {
-                out.put(e.getKey(), of(probabilities, positive, codes, e.getValue()));
-            }
+        for (Map.Entry<String, Integer> e : index.entrySet()) {
+            out.put(e.getKey(), of(probabilities, positive, codes, e.getValue()));
         }
         return out;
+    }
+
+    private static boolean[] positives(double[] probabilities, int[] labels, int favorable) {
+        if (labels.length != probabilities.length) {
+            throw new dev.candor.core.BadInputException("probabilities and labels differ in length: "
+                    + probabilities.length + ", " + labels.length);
+        }
+        boolean[] positive = new boolean[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            positive[i] = labels[i] == favorable;
+        }
+        return positive;
     }
 
     /** @return the rates under their scikit-learn / fairlearn names, in a stable order */

@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
             DatasetsCommand.class,
             AuditCommand.class,
             ReweighCommand.class,
+            MitigateCommand.class,
             ReportCommand.class,
             DriftCommand.class,
             ProfileCommand.class,

@@ -32,6 +32,15 @@ import dev.candor.report.sections.ExplanationSection;
 import dev.candor.report.sections.FairnessSection;
 import dev.candor.report.sections.MethodsSection;
 import dev.candor.report.sections.MitigationSection;
+import dev.candor.core.BadInputException;
+import dev.candor.fairness.ConfidenceInterval;
+import dev.candor.fairness.GroupAttribute;
+import dev.candor.fairness.mitigation.CalibratedEqOddsPostprocessing;
+import dev.candor.fairness.mitigation.EqOddsPostprocessing;
+import dev.candor.fairness.mitigation.MitigationComparison;
+import dev.candor.fairness.mitigation.RejectOptionClassification;
+import dev.candor.fairness.mitigation.ThresholdConstraint;
+import dev.candor.fairness.mitigation.ThresholdOptimizer;
 import dev.candor.report.sections.PerformanceSection;
 import dev.candor.report.sections.SummarySection;
 import java.util.ArrayList;
@@ -136,6 +145,8 @@ public final class ReportAssembler {
         if (target != null) {
             progress.step("reweighing on " + target.name() + " and retraining");
             mitigation = mitigation(train, test, target, trainer);
+            mitigation = new Mitigation(withPostProcessing(mitigation.section(), trained, train, test, scores, target),
+                    mitigation.provenance());
             progress.done();
         }
 
@@ -326,6 +337,91 @@ public final class ReportAssembler {
                 + "data), and both models measured on the same " + test.rows() + " test rows. Metrics compare the "
                 + "privileged group with the other values pooled.";
         return new Mitigation(new MitigationSection("reweighing", target.name(), text, rows), c.provenance());
+    }
+
+    /**
+     * Adds the trade-off table: the unmitigated model, reweighing, and the four post-processing methods
+     * fitted on the base model's training scores, all measured on the same test rows (the privileged
+     * value(s) against all others pooled, as the before/after table). A post-processor that cannot be
+     * fitted on these data (a group with one label value) leaves the table out and says why.
+     */
+    private MitigationSection withPostProcessing(MitigationSection section, TrainedClassifier trained, Dataset train,
+                                                 Dataset test, double[] testScores, ProtectedAttribute target) {
+        String[] trainGroups = pooled(train.protectedAttribute(target.name()));
+        String[] testGroups = pooled(test.protectedAttribute(target.name()));
+        double[] trainScores = trained.predictProba(train);
+        int resamples = Math.max(100, Math.min(1000, b.bootstrapResamples));
+        MitigationComparison c;
+        try {
+            String p = GroupAttribute.PRIVILEGED;
+            c = MitigationComparison.builder(p).resamples(resamples).seed(b.seed)
+                    .addThreshold("unmitigated", THRESHOLD)
+                    .add("threshold optimizer (equalized odds)", ThresholdOptimizer.builder()
+                            .constraint(ThresholdConstraint.EQUALIZED_ODDS).fit(trainScores, train.labels(), trainGroups))
+                    .add("reject option (SPD within ±0.05)", RejectOptionClassification.builder().privileged(p)
+                            .fit(trainScores, train.labels(), trainGroups))
+                    .add("equalized-odds post-processing", EqOddsPostprocessing.builder(p)
+                            .fit(trainScores, train.labels(), trainGroups))
+                    .add("calibrated equalized odds (weighted)", CalibratedEqOddsPostprocessing.builder(p)
+                            .fit(trainScores, train.labels(), trainGroups))
+                    .compare(testScores, test.labels(), testGroups);
+        } catch (BadInputException e) {
+            return section.withTradeOff("Post-processing was not compared: " + e.getMessage(), List.of());
+        }
+        List<MitigationSection.TradeOffRow> rows = new ArrayList<>();
+        for (MitigationComparison.Entry e : c.entries()) {
+            rows.add(tradeOffRow(e));
+            if (e.method().equals("unmitigated")) {
+                rows.add(reweighingRow(section));
+            }
+        }
+        String text = "The same test rows under each mitigation. Reweighing retrains the model (point values only); "
+                + "the post-processing methods keep the model and change its decisions, fitted on its scores of the "
+                + train.rows() + " training rows (fairlearn's ThresholdOptimizer; AIF360's reject option "
+                + "classification, equalized-odds and calibrated equalized-odds post-processing) and measured by "
+                + "their expected decisions. Intervals: " + resamples + " paired bootstrap resamples of the test "
+                + "rows, seed " + b.seed + ".";
+        return section.withTradeOff(text, rows);
+    }
+
+    private static String[] pooled(ProtectedAttribute a) {
+        String[] g = new String[a.size()];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = a.isPrivileged(i) ? GroupAttribute.PRIVILEGED : GroupAttribute.UNPRIVILEGED;
+        }
+        return g;
+    }
+
+    private static MitigationSection.TradeOffRow tradeOffRow(MitigationComparison.Entry e) {
+        double[] v = new double[12];
+        String[] keys = {"accuracy", "balanced_accuracy", "statistical_parity_difference", "equalized_odds_difference"};
+        for (int k = 0; k < keys.length; k++) {
+            v[3 * k] = e.value(keys[k]);
+            ConfidenceInterval ci = e.intervals().get(keys[k]);
+            v[3 * k + 1] = ci == null ? Double.NaN : ci.lower();
+            v[3 * k + 2] = ci == null ? Double.NaN : ci.upper();
+        }
+        return new MitigationSection.TradeOffRow(e.method(), v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8],
+                v[9], v[10], v[11]);
+    }
+
+    /** Reweighing's "after" column of the before/after table, without intervals. */
+    private static MitigationSection.TradeOffRow reweighingRow(MitigationSection section) {
+        double acc = Double.NaN;
+        double bal = Double.NaN;
+        double spd = Double.NaN;
+        double eod = Double.NaN;
+        for (MitigationSection.ComparisonRow r : section.rows()) {
+            switch (r.key()) {
+                case "accuracy" -> acc = r.after();
+                case "balanced_accuracy" -> bal = r.after();
+                case "statistical_parity_difference" -> spd = r.after();
+                case "equalized_odds_difference" -> eod = r.after();
+                default -> { }
+            }
+        }
+        double n = Double.NaN;
+        return new MitigationSection.TradeOffRow("reweighing (retrained)", acc, n, n, bal, n, n, spd, n, n, eod, n, n);
     }
 
     private MethodsSection methods(Dataset d, TrainedClassifier trained, AuditResult audit, FairnessSection fairness,

@@ -222,4 +222,31 @@ class ReportAssemblerTest {
         }
         throw new AssertionError("no metric " + key + " for " + attribute);
     }
+
+    @Test
+    void mitigationSectionComparesReweighingAndPostProcessingOnTheSameTestRows() {
+        var mi = synthetic.mitigation();
+        assertThat(mi.tradeOff()).extracting(r -> r.method()).containsExactly("unmitigated", "reweighing (retrained)",
+                "threshold optimizer (equalized odds)", "reject option (SPD within ±0.05)",
+                "equalized-odds post-processing", "calibrated equalized odds (weighted)");
+        Map<String, Double> before = new HashMap<>();
+        Map<String, Double> after = new HashMap<>();
+        mi.rows().forEach(r -> {
+            before.put(r.key(), r.before());
+            after.put(r.key(), r.after());
+        });
+        var none = mi.tradeOff().get(0);
+        // The unmitigated row is the before column, computed again from the same test scores.
+        assertThat(none.accuracy()).isCloseTo(before.get("accuracy"), within(1e-12));
+        assertThat(none.statisticalParityDifference())
+                .isCloseTo(before.get("statistical_parity_difference"), within(1e-12));
+        assertThat(none.equalizedOddsDifference()).isCloseTo(before.get("equalized_odds_difference"), within(1e-12));
+        assertThat(mi.tradeOff().get(1).accuracy()).isEqualTo(after.get("accuracy"));
+        for (var r : mi.tradeOff().subList(2, 6)) {
+            assertThat(r.accuracyLower()).as(r.method()).isLessThanOrEqualTo(r.accuracyUpper());
+        }
+        assertThat(mi.tradeOffDescription()).contains("training rows");
+        assertThat(syntheticHtml).contains("<figure id=\"fig-mitigation-tradeoff\"")
+                .contains("Reweighing and post-processing compared");
+    }
 }

@@ -84,7 +84,7 @@ import java.util.TreeSet;
  *
  * @since 0.1.0
  */
-public final class Reweighing {
+public final class Reweighing implements Mitigation {
 
     /** The name of the privileged cell group in the privileged-versus-rest form. */
     public static final String PRIVILEGED = GroupAttribute.PRIVILEGED;
@@ -257,8 +257,47 @@ public final class Reweighing {
     }
 
     /** @return what produced this reweighing: options and a fingerprint of the training input */
+    @Override
     public Provenance provenance() {
         return provenance;
+    }
+
+    @Override
+    public String method() {
+        return "reweighing";
+    }
+
+    /**
+     * The cell weights. In the privileged-versus-rest form they also appear under AIF360's names
+     * {@code w_p_fav}, {@code w_p_unfav}, {@code w_up_fav} and {@code w_up_unfav}.
+     *
+     * @return method, labels, privileged values and one entry per cell (group, members, label, rows, weight)
+     */
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("method", method());
+        m.put("favorable_label", favorableLabel);
+        m.put("unfavorable_label", unfavorableLabel);
+        m.put("privileged", List.copyOf(privilegedValues));
+        if (!privilegedValues.isEmpty()) {
+            for (ReweighingCell c : cells.cells()) {
+                m.put("w_" + (PRIVILEGED.equals(c.group()) ? "p" : "up") + (c.favorable() ? "_fav" : "_unfav"),
+                        c.weight());
+            }
+        }
+        List<Map<String, Object>> list = new java.util.ArrayList<>();
+        for (ReweighingCell c : cells.cells()) {
+            Map<String, Object> e = new java.util.LinkedHashMap<>();
+            e.put("group", c.group());
+            e.put("members", c.members());
+            e.put("label", c.label());
+            e.put("rows", c.rows());
+            e.put("weight", c.weight());
+            list.add(e);
+        }
+        m.put("cells", list);
+        return Collections.unmodifiableMap(m);
     }
 
     // ------------------------------------------------------------------------------------ transform

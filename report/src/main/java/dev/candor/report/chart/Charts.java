@@ -89,6 +89,23 @@ public final class Charts {
     }
 
     /**
+     * The accuracy–fairness trade-off of several mitigations on the same rows: one point per method at
+     * (unfairness, accuracy), with the Pareto front (methods no other beats on both) as a dashed line.
+     *
+     * @param id         chart id
+     * @param title      title
+     * @param methods    method names
+     * @param unfairness per method, a fairness gap where 0 is fair (for example |SPD|)
+     * @param accuracy   per method
+     * @param xLabel     what the unfairness axis shows
+     * @return the chart; one mark per finite point, the front's points included
+     */
+    public static Chart tradeOff(String id, String title, String[] methods, double[] unfairness, double[] accuracy,
+                                 String xLabel) {
+        return TradeOffChart.tradeOff(id, title, methods, unfairness, accuracy, xLabel);
+    }
+
+    /**
      * Score distributions per group, as step histograms of densities over shared bins.
      *
      * @param id      chart id

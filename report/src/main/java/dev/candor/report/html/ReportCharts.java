@@ -22,7 +22,7 @@ import java.util.Map;
  * Draws the charts of a report from its sections. The ids are the ones the page template looks up:
  * {@code data-<a>}, {@code roc-<a>}, {@code scores-<a>}, {@code calibration-<a>},
  * {@code fairness-ratio-<a>}, {@code fairness-difference-<a>} (for the a-th protected attribute),
- * {@code mitigation}, {@code shap-importance}, {@code shap-beeswarm}, {@code dependence-<k>},
+ * {@code mitigation}, {@code mitigation-tradeoff}, {@code shap-importance}, {@code shap-beeswarm}, {@code dependence-<k>},
  * {@code waterfall-<k>}, {@code lime-<k>} (for the k-th local row) and {@code shap-group-<a>}.
  *
  * @since 0.1.0
@@ -174,6 +174,19 @@ public final class ReportCharts {
         }
         put(out, Charts.groupedBars("mitigation", "Before and after " + m.method(), names,
                 new String[] {"before", "after " + m.method()}, v, "value"));
+        if (!m.tradeOff().isEmpty()) {
+            int k = m.tradeOff().size();
+            String[] methods = new String[k];
+            double[] eod = new double[k];
+            double[] acc = new double[k];
+            for (int i = 0; i < k; i++) {
+                methods[i] = m.tradeOff().get(i).method();
+                eod[i] = m.tradeOff().get(i).equalizedOddsDifference();
+                acc[i] = m.tradeOff().get(i).accuracy();
+            }
+            put(out, Charts.tradeOff("mitigation-tradeoff", "Accuracy against equalized odds difference", methods,
+                    eod, acc, "equalized odds difference"));
+        }
     }
 
     private static void explanations(ExplanationSection e, Map<String, Chart> out) {

@@ -12,15 +12,69 @@ import java.util.Objects;
  * @param attribute   the protected attribute it targets
  * @param description what it does, in a sentence
  * @param rows        the compared metrics (accuracy first)
+ * @param tradeOffDescription how the methods of {@code tradeOff} were compared (empty when there is no table)
+ * @param tradeOff    several mitigations side by side on the same test rows (may be empty)
  * @since 0.1.0
  */
-public record MitigationSection(String method, String attribute, String description, List<ComparisonRow> rows) {
+public record MitigationSection(String method, String attribute, String description, List<ComparisonRow> rows,
+                                String tradeOffDescription, List<TradeOffRow> tradeOff) {
 
     public MitigationSection {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(attribute, "attribute");
         Objects.requireNonNull(description, "description");
         rows = List.copyOf(rows);
+        tradeOffDescription = tradeOffDescription == null ? "" : tradeOffDescription;
+        tradeOff = tradeOff == null ? List.of() : List.copyOf(tradeOff);
+    }
+
+    /**
+     * A section with the before/after table only.
+     *
+     * @param method      the mitigation
+     * @param attribute   the protected attribute
+     * @param description what it does
+     * @param rows        the compared metrics
+     */
+    public MitigationSection(String method, String attribute, String description, List<ComparisonRow> rows) {
+        this(method, attribute, description, rows, "", List.of());
+    }
+
+    /**
+     * @param description how the methods were compared
+     * @param rows        one row per method
+     * @return this section with a trade-off table of several mitigations on the same test rows
+     */
+    public MitigationSection withTradeOff(String description, List<TradeOffRow> rows) {
+        return new MitigationSection(method, attribute, this.description, this.rows, description, rows);
+    }
+
+    /**
+     * One mitigation in the trade-off table: accuracy against fairness on the same test rows, each value
+     * with the bounds of its bootstrap interval (NaN when there is none).
+     *
+     * @param method                  the method
+     * @param accuracy                accuracy
+     * @param accuracyLower           its interval's lower bound
+     * @param accuracyUpper           its interval's upper bound
+     * @param balancedAccuracy        balanced accuracy
+     * @param balancedAccuracyLower   lower bound
+     * @param balancedAccuracyUpper   upper bound
+     * @param statisticalParityDifference           SR_u − SR_p
+     * @param statisticalParityDifferenceLower      lower bound
+     * @param statisticalParityDifferenceUpper      upper bound
+     * @param equalizedOddsDifference               the larger of the TPR and FPR gaps
+     * @param equalizedOddsDifferenceLower          lower bound
+     * @param equalizedOddsDifferenceUpper          upper bound
+     */
+    public record TradeOffRow(String method, double accuracy, double accuracyLower, double accuracyUpper,
+                              double balancedAccuracy, double balancedAccuracyLower, double balancedAccuracyUpper,
+                              double statisticalParityDifference, double statisticalParityDifferenceLower,
+                              double statisticalParityDifferenceUpper, double equalizedOddsDifference,
+                              double equalizedOddsDifferenceLower, double equalizedOddsDifferenceUpper) {
+        public TradeOffRow {
+            Objects.requireNonNull(method, "method");
+        }
     }
 
     /**

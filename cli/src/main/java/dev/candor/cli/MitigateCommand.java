@@ -188,15 +188,7 @@ public final class MitigateCommand implements Callable<Integer> {
         }
         String attribute = cols.get(0);
         checkOptions();
-        for (Path p : new Path[] {out, json}) {
-            if (p != null && sameFile(p, data)) {
-                throw new BadInputException((p == out ? "--out " : "--json ") + p + " is the input file --data "
-                        + data + "; write the result to another file");
-            }
-        }
-        if (out != null && json != null && sameFile(out, json)) {
-            throw new BadInputException("--out and --json name the same file " + out);
-        }
+        OutputPaths.of().input("--data", data).fileOutput("--out", out).fileOutput("--json", json).check();
         for (Path p : new Path[] {out, json}) {
             if (p != null) {
                 AtomicFiles.check(p);
@@ -388,13 +380,6 @@ public final class MitigateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--method " + m.key + " compares a privileged "
                     + "group with all others: give --privileged " + prot.requireColumns().get(0) + "=VALUE");
         }
-    }
-
-    private static boolean sameFile(Path a, Path b) throws IOException {
-        if (java.nio.file.Files.exists(a) && java.nio.file.Files.exists(b)) {
-            return java.nio.file.Files.isSameFile(a, b);
-        }
-        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     /** Labels as 1 (favorable) or 0, refusing a third value. */

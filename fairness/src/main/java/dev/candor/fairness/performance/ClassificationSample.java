@@ -173,14 +173,7 @@ public final class ClassificationSample implements PerformanceSample<Classificat
 
     @Override
     public double totalWeight() {
-        if (weights == null) {
-            return yTrue.length;
-        }
-        double t = 0;
-        for (double w : weights) {
-            t += w;
-        }
-        return t;
+        return PerformanceSample.sum(weights, yTrue.length);
     }
 
     /** @return true when predicted labels are present (label metrics can be computed) */

@@ -23,4 +23,20 @@ public interface PerformanceSample<S extends PerformanceSample<S>> {
      * @return the sample restricted to those rows, in that order
      */
     S subset(int[] rows);
+
+    /**
+     * @param weights instance weights, or null for unit weights
+     * @param rows    the number of rows
+     * @return the sum of the weights ({@code rows} without weights)
+     */
+    static double sum(double[] weights, int rows) {
+        if (weights == null) {
+            return rows;
+        }
+        double t = 0;
+        for (double w : weights) {
+            t += w;
+        }
+        return t;
+    }
 }

@@ -113,14 +113,7 @@ public final class RegressionSample implements PerformanceSample<RegressionSampl
 
     @Override
     public double totalWeight() {
-        if (weights == null) {
-            return yTrue.length;
-        }
-        double t = 0;
-        for (double w : weights) {
-            t += w;
-        }
-        return t;
+        return PerformanceSample.sum(weights, yTrue.length);
     }
 
     /** @return the column names */

@@ -207,7 +207,7 @@ def check_audit(nb):
               close(v, printed.get("protected.%s.metrics.disparate_impact" % attr), 5e-7))
 
     # The policy: passed is false exactly when a violation is listed; every violation breaks its
-    # bound; the value is the JSON's; the intersection's privileged-only metric is skipped.
+    # bound; the value is the JSON's; the privileged-only rule names the attributes it applies to.
     pol = nb.text("policy")
     passed = re.search(r"policy passed: (true|false)", pol)
     violations = re.findall(r"violation: (\S+) (\S+) = (\S+) (<|>) (min|max) (\S+)", pol)
@@ -220,8 +220,11 @@ def check_audit(nb):
         check(nb, "violation %s %s really breaks its bound" % (attr, metric), v < bound if op == "<" else v > bound)
         check(nb, "violation value %s %s equals the JSON" % (attr, metric),
               close(v, printed.get("protected.%s.metrics.%s" % (attr, metric)), 1e-12))
-    check(nb, "disparate_impact skipped for the intersection, and said so",
-          "skipped: sex&age_group disparate_impact" in pol, pol)
+    check(nb, "the four-fifths rule is checked on the two attributes and not on the intersection",
+          "sex&age_group disparate_impact" not in pol and "skipped:" not in pol, pol)
+    checks = re.search(r"\((\d+) checks\)", pol)
+    check(nb, "five checks: disparate impact on two attributes, equalized odds on three",
+          checks is not None and checks.group(1) == "5", pol)
 
     # Significance: recompute chi-square and Fisher from the printed 2x2 table; the prose claims the
     # sex gap is significant (CI excludes 0, Fisher p < 0.05).

@@ -59,6 +59,14 @@ class ScoreCurvesTest {
         assertThat(cal.y()[0]).isEqualTo(0.5);
         assertThat(cal.x()[1]).isNaN();
         assertThat(cal.y()[3]).isEqualTo(1.0);
+        assertThat(cal.rows()).containsExactly(2, 0, 1, 1);
+        // With at least two rows per drawn bin, the single-row bins are hidden but still counted.
+        PerformanceSection.Curve shown = ScoreCurves.calibration(new int[] {0, 1, 1, 1}, new double[] {0.1, 0.2, 0.6,
+                1.0}, 4, 2);
+        assertThat(shown.y()[0]).isEqualTo(0.5);
+        assertThat(shown.y()[2]).isNaN();
+        assertThat(shown.y()[3]).isNaN();
+        assertThat(shown.rows()).containsExactly(2, 0, 1, 1);
     }
 
     static double area(PerformanceSection.Curve c) {

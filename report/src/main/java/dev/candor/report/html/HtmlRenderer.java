@@ -87,6 +87,7 @@ public final class HtmlRenderer {
             charts.put(e.getKey(), chartModel(e.getValue()));
         }
         model.put("charts", charts);
+        model.put("min_calibration_rows", dev.candor.report.assemble.AuditSections.MIN_CALIBRATION_BIN_ROWS);
         return render("report.ftlh", model);
     }
 

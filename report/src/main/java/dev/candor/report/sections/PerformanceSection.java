@@ -66,18 +66,29 @@ public record PerformanceSection(double threshold, double[] scoreBinEdges, List<
     }
 
     /**
-     * A curve as two arrays of the same length.
+     * A curve as two arrays of the same length, with the rows behind each point where that means
+     * something (a calibration bin's row count).
      *
-     * @param x the x values
-     * @param y the y values
+     * @param x    the x values
+     * @param y    the y values
+     * @param rows the rows behind each point, or null
      */
-    public record Curve(double[] x, double[] y) {
+    public record Curve(double[] x, double[] y, long[] rows) {
         public Curve {
             if (x.length != y.length) {
                 throw new IllegalArgumentException("curve x and y lengths differ: " + x.length + " != " + y.length);
             }
+            if (rows != null && rows.length != x.length) {
+                throw new IllegalArgumentException("curve has " + x.length + " points but " + rows.length + " row counts");
+            }
             x = x.clone();
             y = y.clone();
+            rows = rows == null ? null : rows.clone();
+        }
+
+        /** A curve whose points carry no row counts (a ROC curve, say). */
+        public Curve(double[] x, double[] y) {
+            this(x, y, null);
         }
     }
 }

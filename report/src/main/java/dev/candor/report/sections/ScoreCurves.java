@@ -106,13 +106,14 @@ public final class ScoreCurves {
      * @param scores  scores in [0, 1]
      * @param bins    the number of equal-width bins
      * @param minRows bins with fewer rows are left out (NaN), like empty ones
-     * @return x = mean score per bin, y = observed rate of label 1 per bin (NaN for left-out bins)
+     * @return x = mean score per bin, y = observed rate of label 1 per bin (NaN for left-out bins),
+     *         rows = the rows in each bin (also for the left-out ones, so the report can say why)
      */
     public static PerformanceSection.Curve calibration(int[] y, double[] scores, int bins, int minRows) {
         check(y, scores);
         double[] sum = new double[bins];
         double[] hits = new double[bins];
-        int[] count = new int[bins];
+        long[] count = new long[bins];
         double[] edges = uniformEdges(bins);
         for (int i = 0; i < y.length; i++) {
             int b = bin(scores[i], edges);
@@ -129,7 +130,7 @@ public final class ScoreCurves {
             mx[b] = shown ? sum[b] / count[b] : Double.NaN;
             my[b] = shown ? hits[b] / count[b] : Double.NaN;
         }
-        return new PerformanceSection.Curve(mx, my);
+        return new PerformanceSection.Curve(mx, my, count);
     }
 
     /** @return {@code bins + 1} equal-width edges over [0, 1] */

@@ -185,8 +185,14 @@ final class ExplanationSections {
         settings.put("lime.num_samples", String.valueOf(limeSamples));
         settings.put("lime.kernel_width", String.valueOf(lime.kernelWidth()));
         settings.put("lime.stability_runs", String.valueOf(LIME_RUNS));
+        List<String> categoricalNames = new ArrayList<>();
+        for (int j = 0; j < m; j++) {
+            if (features.get(j).isCategorical()) {
+                categoricalNames.add(names[j]);
+            }
+        }
         ExplanationSection section = new ExplanationSection(List.of(names), shap.baseValue(), rows.length,
-                gi.meanAbs(), se, values, rows, dependence, local, byGroup);
+                gi.meanAbs(), se, values, rows, dependence, local, byGroup, categoricalNames);
         return new Result(section, prov, settings);
     }
 

@@ -153,7 +153,19 @@ public final class Charts {
      */
     public static Chart beeswarm(String id, String title, String[] features, double[][] shapValues,
                                  double[][] featureValues, int maxFeatures) {
-        return ExplanationCharts.beeswarm(id, title, features, shapValues, featureValues, maxFeatures);
+        return ExplanationCharts.beeswarm(id, title, features, shapValues, featureValues, maxFeatures, null);
+    }
+
+    /**
+     * {@link #beeswarm(String, String, String[], double[][], double[][], int)} with categorical features
+     * drawn in one neutral colour (their codes have no order to colour by).
+     *
+     * @param categorical per feature, whether its values are category codes
+     * @return the chart
+     */
+    public static Chart beeswarm(String id, String title, String[] features, double[][] shapValues,
+                                 double[][] featureValues, int maxFeatures, boolean[] categorical) {
+        return ExplanationCharts.beeswarm(id, title, features, shapValues, featureValues, maxFeatures, categorical);
     }
 
     /**

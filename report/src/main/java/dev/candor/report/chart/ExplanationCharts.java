@@ -39,7 +39,22 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 final class ExplanationCharts {
 
+    /** The one colour of a categorical feature's points in the beeswarm. */
+    private static final Color CATEGORY_COLOUR = new Color(0x88, 0x88, 0x88);
+
     private ExplanationCharts() {
+    }
+
+    private static boolean anyCategorical(int[] shown, boolean[] categorical) {
+        if (categorical == null) {
+            return false;
+        }
+        for (int f : shown) {
+            if (categorical[f]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -55,10 +70,15 @@ final class ExplanationCharts {
      * @param shapValues    shapValues[row][feature]
      * @param featureValues featureValues[row][feature], same shape
      * @param maxFeatures   at most this many feature rows (by mean |SHAP|)
+     * @param categorical   per feature, whether its values are category codes (drawn in one neutral
+     *                      colour: codes have no order to colour by), or null for none
      * @return the chart; one mark per finite point drawn
      */
     static Chart beeswarm(String id, String title, String[] features, double[][] shapValues,
-                                 double[][] featureValues, int maxFeatures) {
+                                 double[][] featureValues, int maxFeatures, boolean[] categorical) {
+        if (categorical != null) {
+            requireSameLength("features", features.length, "categorical", categorical.length);
+        }
         ChartTheme.checkId(id);
         requireSameLength("shapValues", shapValues.length, "featureValues", featureValues.length);
         int m = features.length;
@@ -127,7 +147,7 @@ final class ExplanationCharts {
                 int rank = crowd.merge(bins[i], 1, Integer::sum) - 1;
                 double offset = (rank % 2 == 0 ? 1 : -1) * ((rank + 1) / 2) * step;
                 s.add(x, yBase + offset);
-                pc[drawn++] = valueColour(fv[i], lo, hi);
+                pc[drawn++] = categorical != null && categorical[f] ? CATEGORY_COLOUR : valueColour(fv[i], lo, hi);
             }
             ds.addSeries(s);
             colours.add(pc);
@@ -147,7 +167,9 @@ final class ExplanationCharts {
         chart.addSubtitle(valueLegend());
         return ChartTheme.render(chart, marks, id, title, String.format(Locale.ROOT,
                 "SHAP value of each explained row for the %d most important features; colour runs from blue "
-                        + "(low feature value) to red (high).", k), WIDTH, 110 + 34 * Math.max(2, k));
+                        + "(low feature value) to red (high)%s.", k, anyCategorical(order, categorical)
+                        ? "; categorical features are drawn in grey, as their codes have no order" : ""),
+                WIDTH, 110 + 34 * Math.max(2, k));
     }
 
     /** The colour key of the beeswarm: a strip from low (blue) to high (red) feature value. */

@@ -194,8 +194,12 @@ public final class ReportCharts {
         put(out, Charts.importanceBars("shap-importance", "Global importance (mean |SHAP value|)", features,
                 e.importance(), e.importanceError(), TOP_FEATURES, "mean |SHAP value|"));
         if (e.shapValues().length > 0) {
+            boolean[] categorical = new boolean[features.length];
+            for (int j = 0; j < features.length; j++) {
+                categorical[j] = e.categoricalFeatures().contains(features[j]);
+            }
             put(out, Charts.beeswarm("shap-beeswarm", "SHAP summary", features, e.shapValues(), e.featureValues(),
-                    TOP_FEATURES));
+                    TOP_FEATURES, categorical));
         }
         int[] dep = e.dependenceFeatures();
         for (int k = 0; k < dep.length; k++) {

@@ -17,15 +17,22 @@ import java.util.Objects;
  * @param dependenceFeatures indices of the features given a dependence plot
  * @param local          local explanations of a few selected rows
  * @param byGroup        importance by group, per protected attribute
+ * @param categoricalFeatures the features whose values are category codes (no order: the beeswarm does
+ *                            not colour them by value)
  * @since 0.1.0
  */
 public record ExplanationSection(List<String> features, double baseValue, int explainedRows, double[] importance,
                                  double[] importanceError, double[][] shapValues, double[][] featureValues,
                                  int[] dependenceFeatures, List<LocalExplanation> local,
-                                 List<GroupImportance> byGroup) {
+                                 List<GroupImportance> byGroup, List<String> categoricalFeatures) {
 
     public ExplanationSection {
         features = List.copyOf(features);
+        categoricalFeatures = List.copyOf(categoricalFeatures);
+        if (!features.containsAll(categoricalFeatures)) {
+            throw new IllegalArgumentException("categorical features " + categoricalFeatures
+                    + " are not all among the features " + features);
+        }
         int m = features.size();
         if (importance.length != m || importanceError.length != m) {
             throw new IllegalArgumentException("importance and importanceError need one value per feature (" + m
@@ -40,6 +47,14 @@ public record ExplanationSection(List<String> features, double baseValue, int ex
         dependenceFeatures = dependenceFeatures.clone();
         local = List.copyOf(local);
         byGroup = List.copyOf(byGroup);
+    }
+
+    /** The section with no feature marked categorical. */
+    public ExplanationSection(List<String> features, double baseValue, int explainedRows, double[] importance,
+                              double[] importanceError, double[][] shapValues, double[][] featureValues,
+                              int[] dependenceFeatures, List<LocalExplanation> local, List<GroupImportance> byGroup) {
+        this(features, baseValue, explainedRows, importance, importanceError, shapValues, featureValues,
+                dependenceFeatures, local, byGroup, List.of());
     }
 
     /**

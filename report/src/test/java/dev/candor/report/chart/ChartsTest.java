@@ -112,6 +112,31 @@ class ChartsTest {
     }
 
     @Test
+    void beeswarmDrawsACategoricalFeatureInOneNeutralColourAndSaysWhy() throws Exception {
+        int rows = 40;
+        double[][] shap = new double[rows][2];
+        double[][] x = new double[rows][2];
+        for (int i = 0; i < rows; i++) {
+            shap[i][0] = Math.sin(i * 0.5);
+            shap[i][1] = 2 * Math.cos(i * 0.3);
+            x[i][0] = i;      // numeric: coloured by value
+            x[i][1] = i % 4;  // category codes 0..3
+        }
+        Chart plain = Charts.beeswarm("bee", "Summary", new String[] {"age", "region"}, shap, x, 2);
+        Chart marked = Charts.beeswarm("bee", "Summary", new String[] {"age", "region"}, shap, x, 2,
+                new boolean[] {false, true});
+        assertThat(marksIn(marked)).isEqualTo(2 * rows);
+        assertThat(count(marked.svg(), "rgb(136,136,136)")).isGreaterThanOrEqualTo(rows);
+        assertThat(count(plain.svg(), "rgb(136,136,136)")).isZero();
+        assertThat(marked.description()).contains("categorical features are drawn in grey");
+        assertThat(plain.description()).doesNotContain("categorical");
+    }
+
+    private static int count(String s, String part) {
+        return s.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+
+    @Test
     void dependenceWaterfallAndLimeBars() throws Exception {
         assertThat(marksIn(Charts.dependence("dep", "Dependence", "age", new double[] {20, 30, Double.NaN, 50},
                 new double[] {0.1, 0.0, 0.2, -0.1}))).isEqualTo(3);

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 @Command(name = "candor",
         mixinStandardHelpOptions = true,
         versionProvider = CandorCli.Version.class,
-        description = "Fairness audits and model explanations for the JVM.",
+        description = "Fairness audits, model explanations and drift monitoring for the JVM.",
         subcommands = {
             CommandLine.HelpCommand.class,
             DatasetsCommand.class,
@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
             "0:success",
             "1:unexpected internal error",
             "2:bad input (usage, unreadable or malformed data)",
-            "3:a fairness policy was violated"})
+            "3:a fairness policy was violated (drift: the dataset drifted, with --fail-on-drift)"})
 public final class CandorCli implements Runnable {
 
     /** Exit code for success. */

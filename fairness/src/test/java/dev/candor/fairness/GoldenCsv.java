@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Reads the golden predictions CSVs (plain comma-separated, no quoting) column by column. */
-final class GoldenCsv {
+public final class GoldenCsv {
     private final List<String> header;
     private final List<String[]> rows;
 
@@ -17,7 +17,7 @@ final class GoldenCsv {
         this.rows = rows;
     }
 
-    static GoldenCsv read(Path p) {
+    public static GoldenCsv read(Path p) {
         try {
             List<String> lines = Files.readAllLines(p);
             List<String> header = Arrays.asList(lines.get(0).split(","));
@@ -29,11 +29,11 @@ final class GoldenCsv {
         }
     }
 
-    int size() {
+    public int size() {
         return rows.size();
     }
 
-    String[] strings(String column) {
+    public String[] strings(String column) {
         int c = header.indexOf(column);
         if (c < 0) {
             throw new IllegalArgumentException("no column " + column);
@@ -41,11 +41,11 @@ final class GoldenCsv {
         return rows.stream().map(r -> r[c]).toArray(String[]::new);
     }
 
-    int[] ints(String column) {
+    public int[] ints(String column) {
         return Arrays.stream(strings(column)).mapToInt(Integer::parseInt).toArray();
     }
 
-    double[] doubles(String column) {
+    public double[] doubles(String column) {
         return Arrays.stream(strings(column)).mapToDouble(Double::parseDouble).toArray();
     }
 }

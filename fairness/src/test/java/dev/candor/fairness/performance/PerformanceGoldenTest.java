@@ -1,5 +1,6 @@
 package dev.candor.fairness.performance;
 
+import dev.candor.fairness.GoldenCsv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,34 +78,34 @@ class PerformanceGoldenTest {
 
     @Test
     void germanUnweightedMatchesScikitLearnAndFairlearnKeyByKey() {
-        PredictionsCsv csv = PredictionsCsv.read(SharedData.golden("fairness/german_predictions.csv"));
+        GoldenCsv csv = GoldenCsv.read(SharedData.golden("fairness/german_predictions.csv"));
         COMPARISON.compare("german", classification.get("german"),
                 classificationBlock(csv, "credit", null, List.of("sex", "age_group")));
     }
 
     @Test
     void germanWeightedMatchesScikitLearnAndFairlearnKeyByKey() {
-        PredictionsCsv csv = PredictionsCsv.read(SharedData.golden("fairness/german_predictions.csv"));
+        GoldenCsv csv = GoldenCsv.read(SharedData.golden("fairness/german_predictions.csv"));
         COMPARISON.compare("german_weighted", classification.get("german_weighted"),
                 classificationBlock(csv, "credit", csv.doubles("weight"), List.of("sex", "age_group")));
     }
 
     @Test
     void adultMatchesScikitLearnAndFairlearnKeyByKey() {
-        PredictionsCsv csv = PredictionsCsv.read(SharedData.golden("fairness/adult_predictions.csv"));
+        GoldenCsv csv = GoldenCsv.read(SharedData.golden("fairness/adult_predictions.csv"));
         COMPARISON.compare("adult", classification.get("adult"),
                 classificationBlock(csv, "income", null, List.of("sex", "race")));
     }
 
     @Test
     void adultRegressionMatchesScikitLearnAndFairlearnKeyByKey() {
-        PredictionsCsv csv = PredictionsCsv.read(SharedData.golden("performance/adult_regression_predictions.csv"));
+        GoldenCsv csv = GoldenCsv.read(SharedData.golden("performance/adult_regression_predictions.csv"));
         COMPARISON.compare("regression adult", regression.get("adult"), regressionBlock(csv, null));
     }
 
     @Test
     void adultWeightedRegressionMatchesScikitLearnAndFairlearnKeyByKey() {
-        PredictionsCsv csv = PredictionsCsv.read(SharedData.golden("performance/adult_regression_predictions.csv"));
+        GoldenCsv csv = GoldenCsv.read(SharedData.golden("performance/adult_regression_predictions.csv"));
         int[] row = csv.ints("row");
         double[] w = new double[row.length];
         for (int i = 0; i < w.length; i++) {
@@ -120,7 +121,7 @@ class PerformanceGoldenTest {
      */
     @Test
     void zeroDivisionOnRealIntersectionsMatchesEachScikitLearnSettingAndSkipsUndefinedCells() {
-        PredictionsCsv csv = PredictionsCsv.read(SharedData.golden("fairness/adult_predictions.csv"));
+        GoldenCsv csv = GoldenCsv.read(SharedData.golden("fairness/adult_predictions.csv"));
         JsonNode edge = classification.get("edge_cases").get("adult_sex_race_threshold_0.9");
         double[] score = csv.doubles("score");
         int[] pred = new int[score.length];
@@ -153,7 +154,7 @@ class PerformanceGoldenTest {
         assertTrue(edge.get("zero_division_nan").get("raises").asText().contains("zero_division=nan"));
     }
 
-    static Map<String, Object> classificationBlock(PredictionsCsv csv, String label, double[] weights,
+    static Map<String, Object> classificationBlock(GoldenCsv csv, String label, double[] weights,
                                                    List<String> attributes) {
         ClassificationSample s = ClassificationSample.of(csv.ints(label), csv.ints("pred"), csv.doubles("score"),
                 weights);
@@ -199,7 +200,7 @@ class PerformanceGoldenTest {
         return out;
     }
 
-    static Map<String, Object> regressionBlock(PredictionsCsv csv, double[] weights) {
+    static Map<String, Object> regressionBlock(GoldenCsv csv, double[] weights) {
         RegressionSample s = RegressionSample.of(csv.doubles("hours_per_week"), csv.doubles("prediction"), weights);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("rows", s.rows());

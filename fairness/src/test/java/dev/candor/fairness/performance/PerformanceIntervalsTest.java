@@ -1,5 +1,6 @@
 package dev.candor.fairness.performance;
 
+import dev.candor.fairness.GoldenCsv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +18,7 @@ class PerformanceIntervalsTest {
 
     @Test
     void germanIntervalsHoldTheEstimateAndDoNotDependOnThreads() {
-        PredictionsCsv csv = PredictionsCsv.read(SharedData.golden("fairness/german_predictions.csv"));
+        GoldenCsv csv = GoldenCsv.read(SharedData.golden("fairness/german_predictions.csv"));
         int[] y = csv.ints("credit");
         int[] p = csv.ints("pred");
         GroupAttribute sex = GroupAttribute.of("sex", csv.strings("sex"));

@@ -3,6 +3,7 @@ package dev.candor.benchmarks;
 import dev.candor.core.SharedData;
 import dev.candor.explain.Background;
 import dev.candor.explain.Model;
+import dev.candor.explain.shap.CoalitionSampling;
 import dev.candor.explain.shap.KernelShap;
 import dev.candor.explain.shap.ShapExplanations;
 import java.io.IOException;
@@ -68,6 +69,10 @@ public class KernelShapBenchmark {
 
     @Param({"1", "2"})
     public int threads;
+
+    /** The coalition sampling scheme (the default, Leverage SHAP, or shap's). */
+    @Param({"LEVERAGE"})
+    public CoalitionSampling sampling;
 
     /** The explainer's largest model batch ({@code maxBatchRows}). */
     @Param({"16384"})
@@ -164,10 +169,12 @@ public class KernelShapBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        oneThread = KernelShap.builder(model, background).nsamples(2048).seed(1L).threads(1).maxBatchRows(batch).build();
-        multi = KernelShap.builder(model, background).nsamples(2048).seed(1L).threads(threads).build();
+        oneThread = KernelShap.builder(model, background).nsamples(2048).seed(1L).threads(1).maxBatchRows(batch)
+                .sampling(sampling).build();
+        multi = KernelShap.builder(model, background).nsamples(2048).seed(1L).threads(threads)
+                .sampling(sampling).build();
         oneThreadAllRows = KernelShap.builder(model, background).nsamples(2048).seed(1L).threads(1)
-                .deduplicateRows(false).build();
+                .sampling(sampling).deduplicateRows(false).build();
         modelRowsPerExplanation = record(true);
         modelRowsPerExplanationAllRows = record(false);
     }
@@ -194,7 +201,7 @@ public class KernelShapBenchmark {
             return model.predict(batch);
         };
         KernelShap.builder(recorder, background).nsamples(2048).seed(1L).threads(1).maxBatchRows(batch)
-                .deduplicateRows(dedup).build()
+                .sampling(sampling).deduplicateRows(dedup).build()
                 .explainAll(java.util.Arrays.copyOf(rows, RECORDED));
         if (dedup) {
             hotBatch = batches.get(0);

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,6 +70,13 @@ class CompactColumnsTest {
         assertSameCounts(20_000, 300, 2);          // short codes, 9 + 1 + 2 bits
         assertSameCounts(20_000, 2, 40, 7);        // bytes but 1 + 6 + 3 + 2 = 12 bits
         assertSameCounts(20_000, 2000, 2000, 3);   // 11 + 11 + 2 + 2 bits > 20: separately
+    }
+
+    @Property(tries = 60)
+    void anyShapeCountsWhatTheIntCounterCounts(@ForAll @IntRange(min = 0, max = 3000) int n,
+                                               @ForAll @IntRange(min = 1, max = 300) int k1,
+                                               @ForAll @IntRange(min = 1, max = 9) int k2) {
+        assertSameCounts(n, k1, k2);
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.candor.fairness.BootstrapResult;
 import dev.candor.fairness.BootstrapSample;
 import dev.candor.fairness.Comparison;
 import dev.candor.fairness.ComparisonMethod;
+import dev.candor.fairness.CompactColumns;
 import dev.candor.fairness.GroupAttribute;
 import dev.candor.fairness.GroupCounter;
 import dev.candor.fairness.GroupCounts;
@@ -12,6 +13,8 @@ import dev.candor.fairness.GroupMetrics;
 import dev.candor.fairness.InequalityIndices;
 import dev.candor.fairness.MetricValue;
 import dev.candor.fairness.Rate;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +29,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -35,7 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The same work as {@code benchmarks/python/fairness_numpy.py} (one bincount per attribute).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar FairnessMetricsBenchmark -f 1 -wi 3 -i 5}.
- * {@code fullMetricSet} is single-threaded; {@code bootstrap1000} (1,000 resamples of the binary
+ * {@code fullMetricSet} (from {@code int[]} columns) and {@code fullMetricSetCompact} (from
+ * {@link CompactColumns}) are single-threaded; {@code bootstrap1000} (1,000 resamples of the binary
  * attribute's metrics, exact multinomial over cells) and {@code bootstrap1000WeightedDistinct} (1,000
  * Poisson resamples with a distinct weight per row) use every core.
  */
@@ -54,8 +59,27 @@ public class FairnessMetricsBenchmark {
     private int[] yPred;
     private GroupAttribute binary;
     private GroupAttribute fiveValued;
+    private CompactColumns compact;
     private BootstrapSample sample;
     private BootstrapSample weightedSample;
+
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    private long cpuNanos;
+    private long cpuOps;
+
+    @Setup(Level.Iteration)
+    public void resetCpu() {
+        cpuNanos = 0;
+        cpuOps = 0;
+    }
+
+    /** CPU time of the benchmark thread per operation: unlike wall time it does not grow while other processes hold the core. */
+    @TearDown(Level.Iteration)
+    public void printCpu() {
+        if (cpuOps > 0) {
+            System.out.printf("  [cpu ms/op = %.2f over %d ops]%n", cpuNanos / 1e6 / cpuOps, cpuOps);
+        }
+    }
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -80,6 +104,7 @@ public class FairnessMetricsBenchmark {
         binary = new GroupAttribute("sex", sex, List.of("Female", "Male"));
         fiveValued = new GroupAttribute("race", race, List.of("White", "Black", "Asian-Pac-Islander",
                 "Amer-Indian-Eskimo", "Other"));
+        compact = CompactColumns.of(yTrue, yPred, List.of(binary, fiveValued));
         sample = BootstrapSample.of(GroupCounter.count(yTrue, yPred, binary));
         double[] w = new double[rows];
         for (int i = 0; i < rows; i++) {
@@ -91,7 +116,27 @@ public class FairnessMetricsBenchmark {
     /** Counting pass plus every metric of both attributes. */
     @Benchmark
     public double fullMetricSet() {
-        List<GroupCounts> counts = GroupCounter.count(yTrue, yPred, null, List.of(binary, fiveValued));
+        long t0 = CPU.getCurrentThreadCpuTime();
+        double acc = metricsOf(GroupCounter.count(yTrue, yPred, null, List.of(binary, fiveValued)));
+        cpuNanos += CPU.getCurrentThreadCpuTime() - t0;
+        cpuOps++;
+        return acc;
+    }
+
+    /**
+     * The same metric set from {@link CompactColumns} (one byte per label, prediction and group code;
+     * both attributes counted from one joint histogram, eight rows per step).
+     */
+    @Benchmark
+    public double fullMetricSetCompact() {
+        long t0 = CPU.getCurrentThreadCpuTime();
+        double acc = metricsOf(compact.counts());
+        cpuNanos += CPU.getCurrentThreadCpuTime() - t0;
+        cpuOps++;
+        return acc;
+    }
+
+    private static double metricsOf(List<GroupCounts> counts) {
         double acc = 0;
         acc += everything(GroupMetrics.of(counts.get(0)).withPrivileged("Male"));
         acc += everything(GroupMetrics.of(counts.get(1)).withPrivileged("White"));

@@ -3,6 +3,7 @@ package dev.candor.benchmarks;
 import dev.candor.core.SharedData;
 import dev.candor.explain.Background;
 import dev.candor.explain.Model;
+import dev.candor.explain.shap.CoalitionSampling;
 import dev.candor.explain.shap.KernelShap;
 import dev.candor.explain.shap.ShapExplanations;
 import java.io.IOException;
@@ -49,6 +50,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  * The reference: shap 0.51.0's KernelExplainer takes about 26 ms per row on this work on this machine.
  *
+ * <p>{@code explainOneThread} times the model's own calls too (thread CPU time inside {@code predict}),
+ * so each iteration prints the model time and Candor's own time (everything else) per row, and their
+ * ratio, from the same run.
+ *
  * <p>Because the benchmark machine may be shared, the one-thread benchmarks also measure the CPU time
  * of the benchmark thread ({@link ThreadMXBean#getCurrentThreadCpuTime()}) and print
  * {@code cpu ms/row} at the end of every iteration: unlike wall-clock time it does not grow when
@@ -69,6 +74,10 @@ public class KernelShapBenchmark {
     @Param({"1", "2"})
     public int threads;
 
+    /** The coalition sampling scheme (the default, Leverage SHAP, or shap's). */
+    @Param({"LEVERAGE"})
+    public CoalitionSampling sampling;
+
     /** The explainer's largest model batch ({@code maxBatchRows}). */
     @Param({"16384"})
     public int batch;
@@ -86,11 +95,14 @@ public class KernelShapBenchmark {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     long cpuNanos;
     long cpuRows;
+    /** CPU time spent inside the model's predict during {@code explainOneThread}. */
+    long modelNanos;
 
     @Setup(Level.Iteration)
     public void resetCpu() {
         cpuNanos = 0;
         cpuRows = 0;
+        modelNanos = 0;
     }
 
     @TearDown(Level.Iteration)
@@ -98,6 +110,11 @@ public class KernelShapBenchmark {
         if (cpuRows > 0) {
             System.out.printf("  [cpu ms/row = %.3f (%.1f ns/row) over %d rows]%n", cpuNanos / 1e6 / cpuRows,
                     (double) cpuNanos / cpuRows, cpuRows);
+            if (modelNanos > 0) {
+                System.out.printf("  [of which model %.3f ms/row, own %.3f ms/row, own / model = %.2f]%n",
+                        modelNanos / 1e6 / cpuRows, (cpuNanos - modelNanos) / 1e6 / cpuRows,
+                        (double) (cpuNanos - modelNanos) / modelNanos);
+            }
         }
     }
 
@@ -164,10 +181,18 @@ public class KernelShapBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        oneThread = KernelShap.builder(model, background).nsamples(2048).seed(1L).threads(1).maxBatchRows(batch).build();
-        multi = KernelShap.builder(model, background).nsamples(2048).seed(1L).threads(threads).build();
+        Model timed = batch -> {
+            long t0 = CPU.getCurrentThreadCpuTime();
+            double[] p = model.predict(batch);
+            modelNanos += CPU.getCurrentThreadCpuTime() - t0;
+            return p;
+        };
+        oneThread = KernelShap.builder(timed, background).nsamples(2048).seed(1L).threads(1).maxBatchRows(batch)
+                .sampling(sampling).build();
+        multi = KernelShap.builder(model, background).nsamples(2048).seed(1L).threads(threads)
+                .sampling(sampling).build();
         oneThreadAllRows = KernelShap.builder(model, background).nsamples(2048).seed(1L).threads(1)
-                .deduplicateRows(false).build();
+                .sampling(sampling).deduplicateRows(false).build();
         modelRowsPerExplanation = record(true);
         modelRowsPerExplanationAllRows = record(false);
     }
@@ -194,7 +219,7 @@ public class KernelShapBenchmark {
             return model.predict(batch);
         };
         KernelShap.builder(recorder, background).nsamples(2048).seed(1L).threads(1).maxBatchRows(batch)
-                .deduplicateRows(dedup).build()
+                .sampling(sampling).deduplicateRows(dedup).build()
                 .explainAll(java.util.Arrays.copyOf(rows, RECORDED));
         if (dedup) {
             hotBatch = batches.get(0);

@@ -312,6 +312,15 @@ final class CoalitionEvaluator {
         int[] tableVal = new int[0];
         int[] tableStamp = new int[0];
         int stamp;
+        /** Keys of at most this many free bits are de-duplicated in a direct table instead of a hash table. */
+        static final int DIRECT_BITS = 16;
+        int[] compress = new int[0];
+        final int[] place = new int[8];
+        /** Direct table of row indices by compressed key, all -1 between uses (allocated on first use). */
+        int[] direct;
+        double[] acc = new double[0];
+        boolean[] complementOfPrevious = new boolean[0];
+        int[] distinctIdx = new int[0];
         /** Model rows evaluated by the last call (for provenance). */
         long lastModelRows;
 

@@ -51,6 +51,11 @@ final class Coalitions {
     }
 
     private int add(byte[] mask, double w) {
+        if (count == weights.length || (long) (count + 1) * players > masks.length) {
+            int cap = Math.max(4, 2 * count);
+            weights = Arrays.copyOf(weights, Math.max(cap, weights.length));
+            masks = Arrays.copyOf(masks, Math.multiplyExact(cap, players));
+        }
         System.arraycopy(mask, 0, masks, count * players, players);
         weights[count] = w;
         return count++;
@@ -238,8 +243,188 @@ final class Coalitions {
         }
     }
 
+    /**
+     * Leverage SHAP's plan ({@link CoalitionSampling#LEVERAGE}): sizes uniform, subsets uniform within
+     * a size, complementary pairs, without replacement. A "unit" is a coalition with its complement:
+     * sizes s and M - s (s &lt; M / 2) share C(M, s) units; for even M the middle size has
+     * C(M, M / 2) / 2 units (each coalition and its complement have the same size). Every size gets the
+     * same number t of coalitions, capped at its count (water filling, the fractional remainder
+     * going to the groups with the largest fractional parts), and each coalition of size s is weighted
+     * by its Shapley kernel weight over its inclusion probability.
+     *
+     * @param m        players (at least 2)
+     * @param nsamples the budget of coalitions
+     * @param rng      this explanation's random stream
+     */
+    void planLeverage(int m, int nsamples, SplittableRandom rng) {
+        if (exhaustive(m, nsamples)) {
+            enumerateAll(m);
+            return;
+        }
+        int paired = (m - 1) / 2;           // sizes 1..paired pair with M - s
+        boolean middle = m % 2 == 0;        // size M / 2 pairs with itself
+        int groups = paired + (middle ? 1 : 0);
+        double[] cap = new double[groups];  // units available per group
+        double[] share = new double[groups]; // units per coalition of each size at level t
+        for (int g = 0; g < paired; g++) {
+            cap[g] = binomial(m, g + 1);
+            share[g] = 1.0;
+        }
+        if (middle) {
+            cap[paired] = binomial(m, m / 2) / 2;
+            share[paired] = 0.5;
+        }
+        long units = nsamples / 2;
+        // f(t) = sum_g min(cap_g, share_g t) is increasing; find f(t) = units.
+        double lo = 0;
+        double hi = 2.0 * units + 2;
+        for (int it = 0; it < 200; it++) {
+            double mid = 0.5 * (lo + hi);
+            double f = 0;
+            for (int g = 0; g < groups; g++) {
+                f += Math.min(cap[g], share[g] * mid);
+            }
+            if (f < units) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        long[] k = new long[groups];
+        double[] frac = new double[groups];
+        long used = 0;
+        for (int g = 0; g < groups; g++) {
+            double a = Math.min(cap[g], share[g] * hi);
+            k[g] = Math.min((long) Math.floor(a), (long) cap[g]);
+            frac[g] = a - k[g];
+            used += k[g];
+        }
+        while (used < units) {
+            int best = -1;
+            for (int g = 0; g < groups; g++) {
+                if (k[g] < cap[g] && (best < 0 || frac[g] > frac[best])) {
+                    best = g;
+                }
+            }
+            if (best < 0) {
+                break;
+            }
+            k[best]++;
+            frac[best] = -1;
+            used++;
+        }
+        while (used > units) { // rounding of hi from above
+            int worst = -1;
+            for (int g = 0; g < groups; g++) {
+                if (k[g] > 0 && (worst < 0 || frac[g] < frac[worst])) {
+                    worst = g;
+                }
+            }
+            k[worst]--;
+            frac[worst] = 2;
+            used--;
+        }
+        reset(m, (int) (2 * used) + 2);
+        for (int g = 0; g < groups; g++) {
+            if (k[g] == 0) {
+                continue;
+            }
+            int size = g + 1;
+            boolean self = middle && g == paired;
+            double kernel = (m - 1.0) / (binomial(m, size) * size * (double) (m - size));
+            double w = kernel * cap[g] / k[g]; // kernel weight / inclusion probability k / cap
+            sampleUnits(m, size, self, (int) k[g], (long) cap[g], w, rng);
+        }
+    }
+
+    /**
+     * Adds {@code k} distinct units (a coalition of {@code size} and its complement) drawn uniformly
+     * without replacement from the {@code cap} units of that size, each coalition with weight w. For a
+     * self-paired middle size a unit is represented by its member that contains player 0.
+     */
+    private void sampleUnits(int m, int size, boolean self, int k, long cap, double w, SplittableRandom rng) {
+        byte[] mask = draw;
+        if (k == cap) {
+            enumerateSize(m, size, self, true, w);
+            return;
+        }
+        if (2L * k > cap) {
+            // dense: list every unit, keep a uniform k of them (partial Fisher-Yates over the units)
+            int start = count;
+            enumerateSize(m, size, self, true, w);
+            int total = (count - start) / 2;
+            for (int i = 0; i < k; i++) {
+                int j = i + rng.nextInt(total - i);
+                if (j != i) {
+                    swapUnits(start + 2 * i, start + 2 * j);
+                }
+            }
+            count = start + 2 * k;
+            return;
+        }
+        int added = 0;
+        while (added < k) {
+            Arrays.fill(mask, 0, m, (byte) 0);
+            if (self) {
+                // player 0 in, size - 1 of players 1..m-1
+                mask[0] = 1;
+                for (int i = 0; i < m; i++) {
+                    perm[i] = i;
+                }
+                for (int i = 1; i < size; i++) {
+                    int j = i + rng.nextInt(m - i);
+                    int t = perm[i];
+                    perm[i] = perm[j];
+                    perm[j] = t;
+                    mask[perm[i]] = 1;
+                }
+            } else {
+                for (int i = 0; i < size; i++) {
+                    int j = i + rng.nextInt(m - i);
+                    int t = perm[i];
+                    perm[i] = perm[j];
+                    perm[j] = t;
+                    mask[perm[i]] = 1;
+                }
+            }
+            if (lookupOrInsert(mask, count) >= 0) {
+                continue; // already drawn: without replacement
+            }
+            add(mask, w);
+            for (int j = 0; j < m; j++) {
+                mask[j] = (byte) (1 - mask[j]);
+            }
+            add(mask, w);
+            added++;
+        }
+    }
+
+    private void swapUnits(int a, int b) {
+        for (int r = 0; r < 2; r++) {
+            int oa = (a + r) * players;
+            int ob = (b + r) * players;
+            for (int j = 0; j < players; j++) {
+                byte t = masks[oa + j];
+                masks[oa + j] = masks[ob + j];
+                masks[ob + j] = t;
+            }
+            double t = weights[a + r];
+            weights[a + r] = weights[b + r];
+            weights[b + r] = t;
+        }
+    }
+
     /** All subsets of {@code size} players in lexicographic order, each followed by its complement if paired. */
     private void enumerateSize(int m, int size, boolean paired, double w) {
+        enumerateSize(m, size, false, paired, w);
+    }
+
+    /**
+     * All subsets of {@code size} players in lexicographic order, each followed by its complement if
+     * paired; with {@code withPlayer0} only those that contain player 0 (one per complementary pair of
+     * the middle size).
+     */
+    private void enumerateSize(int m, int size, boolean withPlayer0, boolean paired, double w) {
         int[] idx = new int[size];
         for (int i = 0; i < size; i++) {
             idx[i] = i;
@@ -261,7 +446,7 @@ final class Coalitions {
             while (i >= 0 && idx[i] == m - size + i) {
                 i--;
             }
-            if (i < 0) {
+            if (i < 0 || (withPlayer0 && i == 0)) {
                 return;
             }
             idx[i]++;

@@ -4,11 +4,17 @@ package dev.candor.explain.shap;
  * {@link CoalitionEvaluator}'s de-duplicated evaluation: each distinct masked row is passed to the
  * model once. The row of coalition c over background row b is determined by
  * {@code key = bits(c) & diff(b)}, diff(b) being the varying players where x differs from background
- * row b; keys are de-duplicated per b with an open-addressing table (generation-stamped, so it is
- * never cleared). The averages over b are summed in the same order as the plain evaluation, so the
- * values are bit-for-bit the same. Used for up to 64 varying players.
+ * row b. When diff(b) has at most {@code DIRECT_BITS} players, the key is compressed to that many
+ * bits (one 256-entry table per byte of diff(b), built per b) and looked up in a direct table without
+ * branches; a coalition that follows its complement takes the complement of the previous index.
+ * Otherwise keys are de-duplicated with an open-addressing table (generation-stamped, so it is never
+ * cleared). The averages over b are summed in the same order as the plain evaluation, so the values
+ * are bit-for-bit the same. Used for up to 64 varying players.
  */
 final class DistinctRows {
+
+    private static final java.lang.invoke.VarHandle BYTES_AS_LONG =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private DistinctRows() {
     }
@@ -26,15 +32,28 @@ final class DistinctRows {
             ws.coalitionBits = new long[count];
         }
         long[] bits = ws.coalitionBits;
+        int whole = m & ~7;
         for (int c = 0; c < count; c++) {
             long v = 0;
             int off = c * m;
-            for (int j = 0; j < m; j++) {
+            for (int j = 0; j < whole; j += 8) {
+                // eight 0/1 bytes to eight bits: byte i of the little-endian word lands on bit 56 + i
+                long eight = (long) BYTES_AS_LONG.get(masks, off + j);
+                v |= ((eight * 0x0102040810204080L) >>> 56) << j;
+            }
+            for (int j = whole; j < m; j++) {
                 v |= (long) masks[off + j] << j;
             }
             bits[c] = v;
         }
         long all = m == 64 ? -1L : (1L << m) - 1;
+        if (ws.complementOfPrevious.length < count) {
+            ws.complementOfPrevious = new boolean[count];
+        }
+        boolean[] complementOfPrevious = ws.complementOfPrevious;
+        for (int c = 0; c < count; c++) {
+            complementOfPrevious[c] = c > 0 && bits[c] == (~bits[c - 1] & all);
+        }
         for (int b = 0; b < n; b++) {
             long dv = 0;
             for (int j = 0; j < m; j++) {
@@ -60,21 +79,84 @@ final class DistinctRows {
             ws.tableStamp = new int[size];
             ws.stamp = 0;
         }
+        int nbytes = (m + 7) >>> 3;
+        if (ws.compress.length < nbytes << 8) {
+            ws.compress = new int[nbytes << 8];
+        }
+        int[] lut = ws.compress;
+        if (ws.direct == null) {
+            ws.direct = new int[1 << CoalitionEvaluator.Buffers.DIRECT_BITS];
+            java.util.Arrays.fill(ws.direct, -1);
+        }
+        int[] direct = ws.direct;
+        if (ws.distinctIdx.length < cells + 1) {
+            ws.distinctIdx = new int[cells + 1];
+        }
+        int[] dIdx = ws.distinctIdx;
         int tmask = ws.tableKey.length - 1;
         long[] tk = ws.tableKey;
         int[] tv = ws.tableVal;
         int[] ts = ws.tableStamp;
-        int[] rowOf = ws.rowOf;
+        int[] rowOf = ws.rowOf; // rowOf[b * count + c]
         int[] dBg = ws.distinctBg;
         long[] dKey = ws.distinctKey;
         int u = 0;
         for (int b = 0; b < n; b++) {
             long dv = ws.diff[b];
+            int base = b * count;
             if (dv == all) {
                 for (int c = 0; c < count; c++) {
-                    rowOf[c * n + b] = u;
+                    rowOf[base + c] = u;
                     dBg[u] = b;
                     dKey[u++] = bits[c];
+                }
+                continue;
+            }
+            int p = Long.bitCount(dv);
+            if (p <= CoalitionEvaluator.Buffers.DIRECT_BITS) {
+                // key = bits & dv has p free bits: compress it to p bits through one table per byte of
+                // the mask and index a direct table (reset after use through the keys found)
+                int rank = 0;
+                for (int q = 0; q < nbytes; q++) {
+                    int mb = (int) (dv >>> (q << 3)) & 0xff;
+                    int o = q << 8;
+                    lut[o] = 0;
+                    int[] place = ws.place;
+                    int bitsHere = 0;
+                    for (int t = 0; t < 8; t++) {
+                        place[t] = (mb >>> t & 1) != 0 ? 1 << (rank + bitsHere++) : 0;
+                    }
+                    rank += bitsHere;
+                    for (int v = 1; v < 256; v++) {
+                        lut[o + v] = lut[o + (v & (v - 1))] | place[Integer.numberOfTrailingZeros(v)];
+                    }
+                }
+                int start = u;
+                int full = (1 << p) - 1;
+                int idx = 0;
+                for (int c = 0; c < count; c++) {
+                    if (complementOfPrevious[c]) {
+                        idx ^= full; // the key of a complement is dv minus the key
+                    } else {
+                        long key = bits[c];
+                        idx = 0;
+                        for (int q = 0; q < nbytes; q++) {
+                            idx |= lut[(q << 8) | ((int) (key >>> (q << 3)) & 0xff)];
+                        }
+                    }
+                    // branch-free insert: the slot at u is written every time and kept only when new
+                    int r = direct[idx];
+                    boolean isNew = r < 0;
+                    r = isNew ? u : r;
+                    direct[idx] = r;
+                    dBg[u] = b;
+                    dKey[u] = bits[c] & dv;
+                    dIdx[u] = idx;
+                    u += isNew ? 1 : 0;
+                    rowOf[base + c] = r;
+                }
+                for (int r = start; r < u; r++) {
+                    direct[dIdx[r]] = -1;
                 }
                 continue;
             }
@@ -104,7 +186,7 @@ final class DistinctRows {
                     }
                     slot = (slot + 1) & tmask;
                 }
-                rowOf[c * n + b] = found;
+                rowOf[base + c] = found;
             }
         }
         int distinct = u;
@@ -128,12 +210,12 @@ final class DistinctRows {
         for (int start = 0; start < totalRows; start += per) {
             int end = Math.min(totalRows, start + per);
             double[][] rows = ws.rows(end - start);
-            for (int r = start; r < end; r++) {
+            int stop = Math.min(end, distinct);
+            if (stop < end) {
+                System.arraycopy(x, 0, rows[distinct - start], 0, d); // x itself, the last row
+            }
+            for (int r = start; r < stop; r++) {
                 double[] row = rows[r - start];
-                if (r == distinct) {
-                    System.arraycopy(x, 0, row, 0, d);
-                    continue;
-                }
                 System.arraycopy(bg[dBg[r]], 0, row, 0, d);
                 long key = dKey[r];
                 if (singles) {
@@ -161,16 +243,34 @@ final class DistinctRows {
             ev.model().predict(rows, out);
             System.arraycopy(out, 0, dOut, start * outputs, (end - start) * outputs);
         }
-        for (int c = 0; c < count; c++) {
-            int base = c * n;
-            for (int k = 0; k < outputs; k++) {
-                double s = 0;
-                for (int b = 0; b < n; b++) {
-                    s += bgw[b] * dOut[rowOf[base + b] * outputs + k];
+        // sum over the background in order b = 0..n-1 for every coalition (the plain evaluation's order)
+        if (ws.acc.length < count * outputs) {
+            ws.acc = new double[count * outputs];
+        }
+        double[] acc = ws.acc;
+        java.util.Arrays.fill(acc, 0, count * outputs, 0.0);
+        for (int b = 0; b < n; b++) {
+            double wb = bgw[b];
+            int base = b * count;
+            if (outputs == 1) {
+                for (int c = 0; c < count; c++) {
+                    acc[c] += wb * dOut[rowOf[base + c]];
                 }
+            } else {
+                for (int c = 0; c < count; c++) {
+                    int ro = rowOf[base + c] * outputs;
+                    for (int k = 0; k < outputs; k++) {
+                        acc[c * outputs + k] += wb * dOut[ro + k];
+                    }
+                }
+            }
+        }
+        for (int c = 0; c < count; c++) {
+            for (int k = 0; k < outputs; k++) {
+                double s = acc[c * outputs + k];
                 if (!Double.isFinite(s)) {
                     for (int b = 0; b < n; b++) {
-                        ev.checkOutput(dOut[rowOf[base + b] * outputs + k],
+                        ev.checkOutput(dOut[rowOf[b * count + c] * outputs + k],
                                 "coalition " + (first + c) + " with background row " + b, k);
                     }
                 }

@@ -32,7 +32,13 @@ import java.util.concurrent.Executor;
  *
  * <p><b>Estimator.</b> Players whose columns equal every background value get 0 and are left out
  * (M counts the others). When {@code 2^M - 2 <= nsamples} every coalition is enumerated and the
- * regression returns the exact Shapley values. Otherwise coalitions are chosen as shap does: subset
+ * regression returns the exact Shapley values. Otherwise coalitions are chosen by the
+ * {@link Builder#sampling(CoalitionSampling) sampling scheme}. The default,
+ * {@link CoalitionSampling#LEVERAGE Leverage SHAP} (Musco and Witter, ICLR 2025, arXiv:2410.01917),
+ * takes coalition sizes uniformly, subsets uniformly within a size, in complementary pairs and without
+ * replacement, each weighted by its Shapley kernel weight over its inclusion probability; on the
+ * golden German model its error against the exact values is about 0.6x that of shap's scheme at
+ * every budget from 64 to 2048 (README). {@link CoalitionSampling#SHAP} follows shap: subset
  * sizes s and M - s are enumerated completely, from the outside in, while the budget allows; the rest
  * of the budget is sampled (size by Shapley kernel mass, then a uniform subset and its complement),
  * repeats adding weight instead of rows. The Shapley kernel weights
@@ -40,7 +46,8 @@ import java.util.concurrent.Executor;
  * enforced exactly by eliminating one variable (see {@code ShapleyRegression}). The default budget is
  * shap's {@code 2 M + 2048} coalitions.
  *
- * <p><b>Differences from shap.</b> A player "does not vary" only when its values are exactly equal
+ * <p><b>Differences from shap.</b> The default sampling scheme is Leverage SHAP (since 0.1.0; pin
+ * {@code sampling(CoalitionSampling.SHAP)} to sample as shap does). A player "does not vary" only when its values are exactly equal
  * to every background value (shap uses {@code np.isclose}); final values below 1e-10 are kept rather
  * than set to 0 (so efficiency holds to rounding); samples come from a per-row
  * {@link java.util.SplittableRandom} ({@link RowRandom#forRow(long, long)}) instead of numpy's global
@@ -74,6 +81,7 @@ public final class KernelShap {
     private final int outputs;
     private final long seed;
     private final Link link;
+    private final CoalitionSampling sampling;
     private final RowRunner runner;
     private final ProgressListener progress;
     private final long costWarningRows;
@@ -108,8 +116,10 @@ public final class KernelShap {
         pm.put("backgroundFingerprint", b.background.fingerprint());
         pm.put("outputs", outputs);
         pm.put("deduplicateRows", b.dedup);
+        pm.put("sampling", b.sampling);
         this.parameters = Collections.unmodifiableMap(pm);
-        this.estimator = new KernelShapEstimator(evaluator, nsamples, seed, link, parameters);
+        this.sampling = b.sampling;
+        this.estimator = new KernelShapEstimator(evaluator, nsamples, seed, link, b.sampling, parameters);
         this.local = ThreadLocal.withInitial(estimator::newWorker);
     }
 
@@ -160,6 +170,11 @@ public final class KernelShap {
     /** @return the link */
     public Link link() {
         return link;
+    }
+
+    /** @return how coalitions are chosen below full enumeration */
+    public CoalitionSampling sampling() {
+        return sampling;
     }
 
     /**
@@ -285,7 +300,7 @@ public final class KernelShap {
     }
 
     /**
-     * Options of a {@link KernelShap}. Defaults: nsamples {@code 2 M + 2048}, seed
+     * Options of a {@link KernelShap}. Defaults: nsamples {@code 2 M + 2048}, Leverage SHAP sampling, seed
      * {@value KernelShap#DEFAULT_SEED}, identity link, one player per column, all available
      * processors, batches of at most {@value KernelShap#DEFAULT_MAX_BATCH_ROWS} rows.
      */
@@ -302,6 +317,7 @@ public final class KernelShap {
         private int maxBatchRows = DEFAULT_MAX_BATCH_ROWS;
         private long costWarningRows = DEFAULT_COST_WARNING_ROWS;
         private boolean dedup = true;
+        private CoalitionSampling sampling = CoalitionSampling.LEVERAGE;
 
         private Builder(BatchModel model, Background background) {
             this.model = model;
@@ -325,6 +341,20 @@ public final class KernelShap {
         /** Uses shap's default budget, {@code 2 M + 2048}. @return this builder */
         public Builder autoNsamples() {
             this.nsamples = 0;
+            return this;
+        }
+
+        /**
+         * How coalitions are chosen when the budget is below {@code 2^M - 2} (default
+         * {@link CoalitionSampling#LEVERAGE}, measured more accurate than shap's scheme at every budget
+         * from 64 to 2048 on the golden German model; {@link CoalitionSampling#SHAP} follows shap's
+         * {@code KernelExplainer}). With a budget that covers every coalition both are exact.
+         *
+         * @param sampling the scheme
+         * @return this builder
+         */
+        public Builder sampling(CoalitionSampling sampling) {
+            this.sampling = Objects.requireNonNull(sampling, "sampling");
             return this;
         }
 

@@ -20,9 +20,10 @@ final class KernelShapEstimator {
     private final int nsamples; // 0 = auto
     private final long seed;
     private final Link link;
+    private final CoalitionSampling sampling;
     private final Map<String, Object> parameters;
 
-    KernelShapEstimator(CoalitionEvaluator evaluator, int nsamples, long seed, Link link,
+    KernelShapEstimator(CoalitionEvaluator evaluator, int nsamples, long seed, Link link, CoalitionSampling sampling,
                         Map<String, Object> parameters) {
         this.evaluator = evaluator;
         this.players = evaluator.players();
@@ -30,6 +31,7 @@ final class KernelShapEstimator {
         this.nsamples = nsamples;
         this.seed = seed;
         this.link = link;
+        this.sampling = sampling;
         this.parameters = parameters;
     }
 
@@ -76,7 +78,7 @@ final class KernelShapEstimator {
         } else {
             long ns = budget(m);
             Coalitions co = ws.co;
-            co.plan(m, (int) Math.min(ns, Integer.MAX_VALUE - 8), RowRandom.forRow(seed, rowIndex));
+            sampling.plan(co, m, (int) Math.min(ns, Integer.MAX_VALUE - 8), RowRandom.forRow(seed, rowIndex));
             coalitions = co.count;
             exact = Coalitions.exhaustive(m, ns);
             if (ws.ey.length < co.count * outputs) {

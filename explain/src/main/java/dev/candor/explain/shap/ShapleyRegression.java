@@ -35,6 +35,12 @@ final class ShapleyRegression {
     private double[] u = new double[0];
     private double[] ybig = new double[0];
     private double[] rbig = new double[0];
+    private int[] groupOf = new int[0];
+    private double[] groupWeight = new double[0];
+    private int[] groupSize = new int[0];
+    private int[] groupStart = new int[0];
+    private int[] groupFill = new int[0];
+    private long[] colBits = new long[0];
 
     /**
      * @param co     the coalitions and weights
@@ -61,6 +67,54 @@ final class ShapleyRegression {
             r = new double[outputs * m];
         }
         java.util.Arrays.fill(r, 0, outputs * m, 0.0);
+        if (m > 64 || !accumulateByWeight(co, y, outputs)) {
+            accumulate(co, y, outputs);
+        }
+        // mirror the upper triangle
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < i; j++) {
+                gram[i * m + j] = gram[j * m + i];
+            }
+        }
+        if (a.length < p * p) {
+            a = new double[p * p];
+        }
+        double gll = gram[l * m + l];
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < p; j++) {
+                a[i * p + j] = gram[i * m + j] - gram[i * m + l] - gram[l * m + j] + gll;
+            }
+        }
+        double[] rhs = new double[p * outputs];
+        for (int k = 0; k < outputs; k++) {
+            int base = k * m;
+            for (int i = 0; i < p; i++) {
+                rhs[k * p + i] = r[base + i] - r[base + l] - delta[k] * (gram[i * m + l] - gll);
+            }
+        }
+        double[] sol = choleskySolve(a, p, rhs, outputs);
+        if (sol == null) {
+            LOG.log(Level.WARNING, "KernelSHAP normal equations are singular ({0} coalitions for {1} players); "
+                    + "using the pseudo-inverse. Increase nsamples for a unique solution.", co.count, m);
+            sol = pseudoInverseSolve(a, p, rhs, outputs);
+        }
+        for (int k = 0; k < outputs; k++) {
+            double sum = 0;
+            for (int i = 0; i < p; i++) {
+                double v = sol[k * p + i];
+                phi[k * m + i] = v;
+                sum += v;
+            }
+            phi[k * m + l] = delta[k] - sum;
+        }
+    }
+
+    /**
+     * The Gram matrix (upper triangle) and {@code r} coalition by coalition: O(min(|c|, M - |c|)^2) each,
+     * a coalition larger than half added through its complement.
+     */
+    private void accumulate(Coalitions co, double[] y, int outputs) {
+        int m = co.players;
         byte[] masks = co.masks;
         double[] w = co.weights;
         // Coalitions larger than half are accumulated through their complements (size <= M / 2):
@@ -134,43 +188,107 @@ final class ShapleyRegression {
                 }
             }
         }
-        // mirror the upper triangle
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < i; j++) {
-                gram[i * m + j] = gram[j * m + i];
+    }
+
+    /**
+     * The Gram matrix (upper triangle) and {@code r} for up to 64 players when the coalitions carry few
+     * distinct weights (both sampling schemes weight whole sizes alike): coalitions are grouped by
+     * weight, each group's membership is held as one bitset per player, and
+     * {@code G_jk = sum_groups w_g popcount(B_gj & B_gk)}, about M^2 / 2 word operations per 64
+     * coalitions instead of one per member pair. {@code r_j = sum_c w_c y_c m_cj} is summed over the
+     * members of each coalition.
+     *
+     * @return false (nothing written) when there are too many distinct weights for this to pay
+     */
+    private boolean accumulateByWeight(Coalitions co, double[] y, int outputs) {
+        int m = co.players;
+        int count = co.count;
+        byte[] masks = co.masks;
+        double[] w = co.weights;
+        int maxGroups = Math.max(4, count / 32);
+        if (groupOf.length < count) {
+            groupOf = new int[count];
+        }
+        if (groupWeight.length < maxGroups) {
+            groupWeight = new double[maxGroups];
+            groupSize = new int[maxGroups];
+        }
+        int groups = 0;
+        for (int c = 0; c < count; c++) {
+            double wc = w[c];
+            int g = -1;
+            // groups are few; the previous coalition's group is the usual hit
+            if (c > 0 && groupWeight[groupOf[c - 1]] == wc) {
+                g = groupOf[c - 1];
+            } else {
+                for (int q = 0; q < groups; q++) {
+                    if (groupWeight[q] == wc) {
+                        g = q;
+                        break;
+                    }
+                }
+            }
+            if (g < 0) {
+                if (groups == maxGroups) {
+                    return false;
+                }
+                g = groups++;
+                groupWeight[g] = wc;
+                groupSize[g] = 0;
+            }
+            groupOf[c] = g;
+            groupSize[g]++;
+        }
+        // word offset of each group's bitsets: words(g) = ceil(size / 64), per player
+        if (groupStart.length < groups + 1) {
+            groupStart = new int[groups + 1];
+            groupFill = new int[groups];
+        }
+        int words = 0;
+        for (int g = 0; g < groups; g++) {
+            groupStart[g] = words;
+            words += (groupSize[g] + 63) >>> 6;
+            groupFill[g] = 0;
+        }
+        groupStart[groups] = words;
+        if (colBits.length < words * m) {
+            colBits = new long[words * m];
+        }
+        java.util.Arrays.fill(colBits, 0, words * m, 0L);
+        for (int c = 0; c < count; c++) {
+            int g = groupOf[c];
+            int pos = groupFill[g]++;
+            int word = groupStart[g] + (pos >>> 6);
+            int off = c * m;
+            int shift = pos & 63;
+            for (int j = 0; j < m; j++) {
+                colBits[j * words + word] |= (long) masks[off + j] << shift; // masks are 0 or 1
+            }
+            for (int k = 0; k < outputs; k++) {
+                double wy = w[c] * y[c * outputs + k];
+                int base = k * m;
+                for (int j = 0; j < m; j++) {
+                    r[base + j] += wy * masks[off + j];
+                }
             }
         }
-        if (a.length < p * p) {
-            a = new double[p * p];
-        }
-        double gll = gram[l * m + l];
-        for (int i = 0; i < p; i++) {
-            for (int j = 0; j < p; j++) {
-                a[i * p + j] = gram[i * m + j] - gram[i * m + l] - gram[l * m + j] + gll;
+        for (int g = 0; g < groups; g++) {
+            double wg = groupWeight[g];
+            int from = groupStart[g];
+            int to = groupStart[g + 1];
+            for (int i = 0; i < m; i++) {
+                int bi = i * words;
+                for (int j = i; j < m; j++) {
+                    int bj = j * words;
+                    long pc = 0;
+                    for (int q = from; q < to; q++) {
+                        pc += Long.bitCount(colBits[bi + q] & colBits[bj + q]);
+                    }
+                    gram[i * m + j] += wg * pc;
+                }
             }
         }
-        double[] rhs = new double[p * outputs];
-        for (int k = 0; k < outputs; k++) {
-            int base = k * m;
-            for (int i = 0; i < p; i++) {
-                rhs[k * p + i] = r[base + i] - r[base + l] - delta[k] * (gram[i * m + l] - gll);
-            }
-        }
-        double[] sol = choleskySolve(a, p, rhs, outputs);
-        if (sol == null) {
-            LOG.log(Level.WARNING, "KernelSHAP normal equations are singular ({0} coalitions for {1} players); "
-                    + "using the pseudo-inverse. Increase nsamples for a unique solution.", co.count, m);
-            sol = pseudoInverseSolve(a, p, rhs, outputs);
-        }
-        for (int k = 0; k < outputs; k++) {
-            double sum = 0;
-            for (int i = 0; i < p; i++) {
-                double v = sol[k * p + i];
-                phi[k * m + i] = v;
-                sum += v;
-            }
-            phi[k * m + l] = delta[k] - sum;
-        }
+        return true;
     }
 
     /**

@@ -47,8 +47,8 @@ import java.util.zip.GZIPInputStream;
  * field may span lines and holds a quote as {@code ""}), the first non-blank line is the header,
  * blank lines are skipped, values are trimmed of surrounding blanks, every record has as many fields
  * as the header, line numbers count every physical line ({@code \n}) from 1. A line break is
- * {@code \n}, {@code \r\n} or a lone {@code \r}. Cells of columns that are not read are not checked
- * for valid UTF-8 (the in-memory reader checks the whole file).
+ * {@code \n}, {@code \r\n} or a lone {@code \r}. The whole input must be UTF-8, checked block by
+ * block as it is read (a pure-ASCII block costs one scan for a set high bit).
  *
  * <p>Not thread-safe: one scan at a time; the visitor runs on the calling thread.
  *
@@ -442,6 +442,7 @@ public final class FastCsv {
         int limit;
         boolean eof;
         boolean first = true;
+        int utf8State;
         long line = 1;
         long recordLine;
         long rows;
@@ -512,10 +513,17 @@ public final class FastCsv {
             }
             byte[] b = source.next();
             if (b.length == 0) {
+                if (utf8State != 0) {
+                    throw new DataFormatException(file, 0, null, "is not valid UTF-8 text");
+                }
                 eof = true;
                 return true;
             }
             int n = (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff);
+            utf8State = Utf8Check.scan(b, 4, 4 + n, utf8State);
+            if (utf8State < 0) {
+                throw new DataFormatException(file, 0, null, "is not valid UTF-8 text");
+            }
             int rest = limit - pos;
             if (rest + n > buf.length) {
                 buf = Arrays.copyOf(buf, Math.max(buf.length * 2, rest + n));

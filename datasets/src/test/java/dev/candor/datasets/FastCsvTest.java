@@ -207,6 +207,34 @@ class FastCsvTest {
     }
 
     @Test
+    void invalidUtf8AnywhereIsRefusedAsTheTableRefusesIt() throws IOException {
+        Path p = dir.resolve("latin1.csv");
+        byte[] head = "y,p,g,note\n1,1,a,ok\n0,0,b,caf".getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes = java.util.Arrays.copyOf(head, head.length + 2);
+        bytes[head.length] = (byte) 0xE9; // é in Latin-1
+        bytes[head.length + 1] = '\n';
+        Files.write(p, bytes);
+        assertThat(message(() -> stream(p, List.of("y")))).isEqualTo(message(() -> CsvTable.read(p, ',')))
+                .isEqualTo(p + ": is not valid UTF-8 text");
+        Random r = new Random(9);
+        for (int i = 0; i < 2000; i++) {
+            byte[] b = new byte[1 + r.nextInt(6)];
+            r.nextBytes(b);
+            boolean valid;
+            try {
+                StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(b));
+                valid = true;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                valid = false;
+            }
+            int split = r.nextInt(b.length + 1);
+            int st = Utf8Check.scan(b, 0, split, 0);
+            st = st < 0 ? st : Utf8Check.scan(b, split, b.length, st);
+            assertThat(st == 0).as(java.util.HexFormat.of().formatHex(b)).isEqualTo(valid);
+        }
+    }
+
+    @Test
     void missingFileIsNoSuchFile() {
         assertThatThrownBy(() -> FastCsv.open(dir.resolve("absent.csv"), ','))
                 .isInstanceOf(java.nio.file.NoSuchFileException.class).hasMessageContaining("absent.csv");

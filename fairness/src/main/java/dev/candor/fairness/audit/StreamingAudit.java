@@ -51,7 +51,7 @@ import java.util.TreeSet;
  * </ul>
  *
  * <p><b>Many distinct scores.</b> The compressed sample holds at most {@link #MAX_SCORE_CELLS}
- * entries. Beyond that the scores are rounded to fewer significant bits (first 12, then fewer, see
+ * slots. Beyond that the scores are rounded to fewer significant bits (first 12, then fewer, see
  * {@link #scoreBits()}): every score then stands for an interval of relative width
  * {@code 2^-bits}. ROC AUC is computed with the scores in one interval treated as tied, which moves
  * each positive–negative pair in the same interval by at most ½, so for a group with positive weight
@@ -71,8 +71,12 @@ import java.util.TreeSet;
  */
 public final class StreamingAudit {
 
-    /** The largest number of entries of the compressed score sample before scores are rounded. */
-    public static final int MAX_SCORE_CELLS = 1 << 20;
+    /**
+     * The largest number of (score, combination, cell) slots of the compressed score sample (8 bytes
+     * each, 16 MiB) before scores are rounded: with c combinations of groups, {@code MAX_SCORE_CELLS / (4c)}
+     * distinct scores (rounded up to a power of two) are kept exactly.
+     */
+    public static final int MAX_SCORE_CELLS = 1 << 21;
 
     private final Builder b;
     private final int na;
@@ -91,7 +95,7 @@ public final class StreamingAudit {
     private double[] comboPos = new double[16];
     private double[] comboNeg = new double[16];
     private double[] comboLoss = new double[16];
-    private CellTable cells = new CellTable(1 << 10);
+    private CellTable cells = new CellTable();
     private int droppedBits;
     private long n;
     private double totalWeight;
@@ -190,7 +194,7 @@ public final class StreamingAudit {
         }
         long bits = b.scores ? Double.doubleToLongBits(score + 0.0) : 0L;
         cells.add(bits & -(1L << droppedBits), combo << 2 | cell, weight);
-        if (cells.size() > MAX_SCORE_CELLS) {
+        if (cells.cells() > MAX_SCORE_CELLS) {
             coarsen();
         }
         h = (h ^ cell) * 0x100000001b3L;
@@ -232,18 +236,17 @@ public final class StreamingAudit {
 
     /** Rounds the compressed sample's scores to fewer significant bits until it is at most half full. */
     private void coarsen() {
-        while (cells.size() > MAX_SCORE_CELLS / 2) {
+        while (cells.cells() > MAX_SCORE_CELLS / 2) {
             droppedBits = droppedBits == 0 ? 40 : droppedBits + 2;
             if (droppedBits > 52) {
-                throw new IllegalStateException("more than " + MAX_SCORE_CELLS + " distinct (score, label, group) "
-                        + "cells even with scores rounded to their exponent; too many groups to audit in one pass");
+                throw new IllegalStateException("more than " + MAX_SCORE_CELLS + " (score, label, group) cells even "
+                        + "with scores rounded to their exponent; too many groups to audit in one pass");
             }
-            CellTable next = new CellTable(cells.capacity());
+            CellTable next = new CellTable();
             long mask = -(1L << droppedBits);
-            for (int i = 0; i < cells.k2.length; i++) {
-                if (cells.k2[i] >= 0) {
-                    next.add(cells.k1[i] & mask, cells.k2[i], cells.w[i]);
-                }
+            Entries e = cells.entries();
+            for (int i = 0; i < e.k2().length; i++) {
+                next.add(e.k1()[i] & mask, e.k2()[i], e.w()[i]);
             }
             cells = next;
         }
@@ -364,17 +367,13 @@ public final class StreamingAudit {
 
     private double rocAucErrorBound(Layout l) {
         double worst = 0;
-        int size = cells.size();
+        Entries cellsNow = cells.entries();
+        int size = cellsNow.k2().length;
         Integer[] order = new Integer[size];
-        int[] slot = new int[size];
-        int m = 0;
-        for (int i = 0; i < cells.k2.length; i++) {
-            if (cells.k2[i] >= 0) {
-                order[m] = m;
-                slot[m++] = i;
-            }
+        for (int j = 0; j < size; j++) {
+            order[j] = j;
         }
-        Arrays.sort(order, Comparator.comparingDouble(j -> Double.longBitsToDouble(cells.k1[slot[j]])));
+        Arrays.sort(order, Comparator.comparingDouble(j -> Double.longBitsToDouble(cellsNow.k1()[j])));
         for (int a = 0; a < l.counts.size(); a++) {
             int k = l.values.get(a).size();
             double[] p = new double[k + 1];
@@ -384,7 +383,7 @@ public final class StreamingAudit {
             double[] ties = new double[k + 1];
             long prev = 0;
             for (int j = 0; j <= size; j++) {
-                long key = j < size ? cells.k1[slot[order[j]]] : 0;
+                long key = j < size ? cellsNow.k1()[order[j]] : 0;
                 if (j == size || (j > 0 && key != prev)) {
                     for (int g = 0; g <= k; g++) {
                         ties[g] += tiedP[g] * tiedQ[g];
@@ -396,17 +395,17 @@ public final class StreamingAudit {
                     break;
                 }
                 prev = key;
-                int e = slot[order[j]];
-                int c = cells.k2[e];
+                int e = order[j];
+                int c = cellsNow.k2()[e];
                 int g = l.groupOfCombo.get(a)[c >>> 2];
                 boolean positive = (c & 2) != 0;
                 for (int t : new int[] {g, k}) {
                     if (positive) {
-                        tiedP[t] += cells.w[e];
-                        p[t] += cells.w[e];
+                        tiedP[t] += cellsNow.w()[e];
+                        p[t] += cellsNow.w()[e];
                     } else {
-                        tiedQ[t] += cells.w[e];
-                        q[t] += cells.w[e];
+                        tiedQ[t] += cellsNow.w()[e];
+                        q[t] += cellsNow.w()[e];
                     }
                 }
             }
@@ -421,20 +420,17 @@ public final class StreamingAudit {
 
     /** The compressed sample with the group codes of attribute i (sorted numbering). */
     private Compressed compressed(Layout l, int i) {
-        int m = cells.size();
+        Entries e = cells.entries();
+        int m = e.k2().length;
         Compressed c = new Compressed(new int[m], new int[m], new double[m], new double[m], new int[m]);
         int[] groupOf = l.groupOfCombo.get(i);
-        int j = 0;
-        for (int e = 0; e < cells.k2.length; e++) {
-            int k2 = cells.k2[e];
-            if (k2 >= 0) {
-                c.y[j] = (k2 >>> 1) & 1;
-                c.p[j] = k2 & 1;
-                c.s[j] = Double.longBitsToDouble(cells.k1[e]);
-                c.w[j] = cells.w[e];
-                c.g[j] = groupOf[k2 >>> 2];
-                j++;
-            }
+        for (int j = 0; j < m; j++) {
+            int k2 = e.k2()[j];
+            c.y[j] = (k2 >>> 1) & 1;
+            c.p[j] = k2 & 1;
+            c.s[j] = Double.longBitsToDouble(e.k1()[j]);
+            c.w[j] = e.w()[j];
+            c.g[j] = groupOf[k2 >>> 2];
         }
         return c;
     }
@@ -555,66 +551,146 @@ public final class StreamingAudit {
         return GroupCounts.of(name, order, List.of(byGroup));
     }
 
-    /** Open addressing: (score bits, combination << 2 | cell) to summed weight. */
+    /**
+     * (score bits, combination << 2 | cell) to summed weight, in two levels so that the per-row work
+     * touches little memory: a small hash of the distinct scores gives a score's index, and the
+     * weights sit in one dense array, {@code stride} cells per score.
+     */
     private static final class CellTable {
-        long[] k1;
-        int[] k2;
-        double[] w;
+        private long[] keys = new long[1 << 10];
+        private int[] ids = new int[1 << 10];
+        private long[] scoreOf = new long[256];
+        private int scores;
+        private int stride = 4 * 16;
+        private double[] w = new double[256 * stride];
+        private long[] present = new long[w.length >>> 6];
         private int size;
 
-        CellTable(int capacity) {
-            k1 = new long[capacity];
-            k2 = new int[capacity];
-            w = new double[capacity];
-            Arrays.fill(k2, -1);
+        CellTable() {
+            Arrays.fill(ids, -1);
         }
 
+        /** @return the number of cells in use */
         int size() {
             return size;
         }
 
-        int capacity() {
-            return k2.length;
+        /** @return the dense array's length, the memory measure */
+        long cells() {
+            return (long) scores * stride;
         }
 
         void add(long a, int c, double weight) {
-            int mask = k2.length - 1;
-            long h = (a ^ (a >>> 29)) * 0x9E3779B97F4A7C15L + c * 0xC2B2AE3D27D4EB4FL;
-            int i = (int) (h ^ (h >>> 32)) & mask;
-            while (true) {
-                int x = k2[i];
-                if (x < 0) {
-                    k1[i] = a;
-                    k2[i] = c;
-                    w[i] = weight;
-                    if (++size * 2 > k2.length) {
-                        grow();
-                    }
-                    return;
-                }
-                if (x == c && k1[i] == a) {
-                    w[i] += weight;
-                    return;
-                }
-                i = (i + 1) & mask;
+            int sid = scoreId(a);
+            if (c >= stride) {
+                widen(c);
+            }
+            int i = sid * stride + c;
+            long bit = 1L << i;
+            if ((present[i >>> 6] & bit) == 0) {
+                present[i >>> 6] |= bit;
+                size++;
+                w[i] = weight;
+            } else {
+                w[i] += weight;
             }
         }
 
-        private void grow() {
-            long[] a = k1;
-            int[] c = k2;
-            double[] v = w;
-            k1 = new long[a.length * 2];
-            k2 = new int[c.length * 2];
-            w = new double[v.length * 2];
-            Arrays.fill(k2, -1);
-            size = 0;
-            for (int i = 0; i < c.length; i++) {
-                if (c[i] >= 0) {
-                    add(a[i], c[i], v[i]);
+        private int scoreId(long a) {
+            int mask = ids.length - 1;
+            long h = (a ^ (a >>> 33)) * 0xff51afd7ed558ccdL;
+            h = (h ^ (h >>> 33)) * 0xc4ceb9fe1a85ec53L;
+            int i = (int) (h ^ (h >>> 33)) & mask;
+            while (true) {
+                int id = ids[i];
+                if (id < 0) {
+                    break;
+                }
+                if (keys[i] == a) {
+                    return id;
+                }
+                i = (i + 1) & mask;
+            }
+            int id = scores++;
+            keys[i] = a;
+            ids[i] = id;
+            if (id >= scoreOf.length) {
+                scoreOf = Arrays.copyOf(scoreOf, scoreOf.length * 2);
+            }
+            scoreOf[id] = a;
+            if ((long) scores * stride > w.length) {
+                relayout(stride, Math.max(scoreOf.length, scores));
+            }
+            if (2 * scores > ids.length) {
+                rehash();
+            }
+            return id;
+        }
+
+        private void widen(int c) {
+            int s = stride;
+            while (s <= c) {
+                s *= 2;
+            }
+            relayout(s, scoreOf.length);
+        }
+
+        private void relayout(int newStride, int capacity) {
+            double[] nw = new double[Math.multiplyExact(capacity, newStride)];
+            long[] np = new long[(nw.length + 63) >>> 6];
+            for (int sid = 0; sid < Math.min(scores, w.length / stride); sid++) {
+                for (int c = 0; c < stride; c++) {
+                    int i = sid * stride + c;
+                    if ((present[i >>> 6] & 1L << i) != 0) {
+                        int j = sid * newStride + c;
+                        nw[j] = w[i];
+                        np[j >>> 6] |= 1L << j;
+                    }
                 }
             }
+            w = nw;
+            present = np;
+            stride = newStride;
         }
+
+        private void rehash() {
+            keys = new long[keys.length * 2];
+            ids = new int[ids.length * 2];
+            Arrays.fill(ids, -1);
+            int mask = ids.length - 1;
+            for (int id = 0; id < scores; id++) {
+                long a = scoreOf[id];
+                long h = (a ^ (a >>> 33)) * 0xff51afd7ed558ccdL;
+                h = (h ^ (h >>> 33)) * 0xc4ceb9fe1a85ec53L;
+                int i = (int) (h ^ (h >>> 33)) & mask;
+                while (ids[i] >= 0) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = a;
+                ids[i] = id;
+            }
+        }
+
+        /** @return the cells in use: score bits, combination << 2 | cell, and weight */
+        Entries entries() {
+            Entries e = new Entries(new long[size], new int[size], new double[size]);
+            int m = 0;
+            for (int sid = 0; sid < scores; sid++) {
+                for (int c = 0; c < stride; c++) {
+                    int i = sid * stride + c;
+                    if ((present[i >>> 6] & 1L << i) != 0) {
+                        e.k1[m] = scoreOf[sid];
+                        e.k2[m] = c;
+                        e.w[m++] = w[i];
+                    }
+                }
+            }
+            return e;
+        }
+    }
+
+    /** The cells of a {@link CellTable}, compact. */
+    private record Entries(long[] k1, int[] k2, double[] w) {
     }
 
     /** Distinct combinations of group codes, numbered in order of first appearance. */

@@ -193,6 +193,20 @@ public final class FastCsv {
         }
     }
 
+    /**
+     * The distinct values of a column read by {@link #scan} with {@link Cells#code}, after the scan.
+     *
+     * @param k the column's index among those the scan asked for
+     * @return its distinct values, indexed by code (empty if the scan never asked for codes)
+     */
+    public List<String> dictionary(int k) {
+        Parser p = source.parser;
+        if (k < 0 || k >= p.dictionaries.length) {
+            throw new IndexOutOfBoundsException("cell " + k + " of " + p.dictionaries.length + " scanned columns");
+        }
+        return p.dictionaries[k] == null ? List.of() : List.copyOf(p.dictionaries[k].values());
+    }
+
     /** Receives each data row. */
     @FunctionalInterface
     public interface RowVisitor {

@@ -51,12 +51,12 @@ import java.util.TreeSet;
  * </ul>
  *
  * <p><b>Many distinct scores.</b> The compressed sample holds at most {@link #MAX_SCORE_CELLS}
- * slots. Beyond that the scores are rounded to fewer significant bits (first 12, then fewer, see
+ * slots. Beyond that the scores are rounded to fewer significant bits (first 13, then fewer, see
  * {@link #scoreBits()}): every score then stands for an interval of relative width
- * {@code 2^-bits}. ROC AUC is computed with the scores in one interval treated as tied, which moves
+ * {@code 2^(1-bits)}. ROC AUC is computed with the scores in one interval treated as tied, which moves
  * each positive–negative pair in the same interval by at most ½, so for a group with positive weight
  * P and negative weight N, {@code |AUC − AUC_exact| ≤ Σ_b P_b N_b / (2 P N)} over the intervals b;
- * {@link #rocAucErrorBound()} is the largest such bound over all groups and the whole, and the
+ * {@link #rocAucErrorBound(List)} is the largest such bound over all groups and the whole, and the
  * provenance records it. Log loss in the fairness block stays exact (it is a sum); the score metrics
  * of the performance block are then computed at the rounded scores.
  *

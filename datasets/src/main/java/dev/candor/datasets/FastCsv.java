@@ -363,6 +363,11 @@ public final class FastCsv {
             this.in = in;
             this.name = name;
             this.separator = separator;
+            // a fixed pool: the reader waits for a block to come back rather than allocating, so a
+            // scan allocates these few MiB once, whatever the file's size
+            for (int i = 0; i < 6; i++) {
+                free.add(new byte[BLOCK + 4]);
+            }
         }
 
         void start() {
@@ -374,10 +379,7 @@ public final class FastCsv {
         private void run() {
             try (InputStream s = in) {
                 while (!closed) {
-                    byte[] b = free.poll();
-                    if (b == null) {
-                        b = new byte[BLOCK + 4];
-                    }
+                    byte[] b = free.take();
                     int n = s.readNBytes(b, 4, BLOCK);
                     if (n == 0) {
                         break;

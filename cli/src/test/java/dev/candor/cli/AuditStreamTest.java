@@ -158,6 +158,27 @@ class AuditStreamTest {
     }
 
     @Test
+    void gzipFileGivesTheSameAuditAsThePlainFile() throws IOException {
+        Path gz = tmp.resolve("german.csv.gz");
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(Path.of(golden("german_predictions.csv")), z);
+        }
+        JsonNode[] t = new JsonNode[2];
+        String[] data = {gz.toString(), golden("german_predictions.csv")};
+        for (int k = 0; k < 2; k++) {
+            Path json = tmp.resolve("gz" + k + ".json");
+            CliRun r = CliRun.of("audit", "--data", data[k], "--label", "credit", "--prediction", "pred",
+                    "--score", "score", "--protected", "sex,age_group", "--privileged", "sex=male", "--json",
+                    json.toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            ObjectNode root = (ObjectNode) new ObjectMapper().readTree(json.toFile());
+            root.remove("provenance");
+            t[k] = root;
+        }
+        assertSame(t, 0, 300);
+    }
+
+    @Test
     void badInputIsReportedInTheInMemoryWords() throws IOException {
         Path f = tmp.resolve("bad.csv");
         Files.writeString(f, "y,p,g,s\n1,1,a,0.5\n0,0,b,0.2\n\n1,0,a,oops\n");

@@ -9,6 +9,7 @@ import dev.candor.core.AtomicFiles;
 import dev.candor.report.assemble.AuditReports;
 import dev.candor.fairness.audit.DefaultPolicy;
 import dev.candor.fairness.audit.Audit;
+import dev.candor.fairness.audit.StreamingAudit;
 import dev.candor.report.AuditJson;
 import dev.candor.report.RegressionAuditJson;
 import dev.candor.fairness.GroupAttribute;
@@ -47,6 +48,11 @@ import picocli.CommandLine.ParameterException;
             "intersection), individual inequality indices and, with --ci, Wilson and",
             "bootstrap intervals and chi-square / Fisher tests of rate gaps. The JSON",
             "goes to --json, or to standard output.",
+            "",
+            "A classification file is audited in one streaming pass in constant memory",
+            "(gzip accepted: FILE.csv.gz), with progress on standard error every two",
+            "seconds (--quiet silences it); --in-memory reads it whole instead, as do",
+            "--task regression and --ci with --weights. Both give the same JSON.",
             "",
             "Policy file (--policy), JSON:",
             "  {\"undefined\": \"violation\",",
@@ -135,6 +141,15 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--quiet", description = "Print no progress on standard error while a long file is read.")
+    boolean quiet;
+
+    @Option(names = "--in-memory",
+            description = "Read the whole file into memory before auditing (the array path) instead of auditing it in "
+                    + "one streaming pass in constant memory, the default. Intervals with --weights and --task "
+                    + "regression always read in memory.")
+    boolean inMemory;
+
     @Option(names = "--strict", description = "Fail (exit 2) when any metric is undefined instead of writing null.")
     boolean strict;
 
@@ -198,6 +213,9 @@ public final class AuditCommand implements Callable<Integer> {
             String option = score != null ? "--score" : html != null ? "--html" : "--ci";
             throw new ParameterException(spec.commandLine(), option + " is not available with --task regression");
         }
+        if (task.equals("classification") && !inMemory && !(ci && weights != null)) {
+            return streamed(data, protectedColumns, priv, pol);
+        }
         PredictionsTable t = PredictionsTable.read(data, needed, file.separator);
         if (task.equals("regression")) {
             return regression(t, protectedColumns, pol);
@@ -250,6 +268,49 @@ public final class AuditCommand implements Callable<Integer> {
         List<PerformanceFrame<ClassificationSample>> performance = AuditPerformance.classification(sample, groups);
         Map<String, BootstrapResult> performanceCi = !ci ? Map.of() : AuditPerformance.intervals(
                 Bootstrap.builder().resamples(resamples).level(level).seed(seed).build(), y[0], y[1], w, groups);
+        return report(result, performance, performanceCi, pol);
+    }
+
+    /**
+     * The audit of a classification file in one pass ({@link AuditStream}), in memory that does not
+     * grow with the file: the default for files. Same result, JSON and checks as the in-memory path.
+     */
+    private int streamed(Path data, List<String> protectedColumns, Map<String, String> priv, Policy pol)
+            throws IOException {
+        if (intersectional && protectedColumns.size() < 2) {
+            throw new ParameterException(spec.commandLine(), "--intersectional needs at least two --protected attributes");
+        }
+        StreamingAudit.Builder b = StreamingAudit.builder(protectedColumns).intersectional(intersectional)
+                .parameter("data", data.getFileName())
+                .parameter("label", label)
+                .parameter("prediction", prediction)
+                .parameter("favorable", favorable)
+                .strict(strict);
+        Map<String, String> privileged = new java.util.LinkedHashMap<>();
+        for (String p : protectedColumns) {
+            if (priv.get(p) != null) {
+                b.privileged(p, priv.get(p));
+                privileged.put(p, priv.get(p));
+            }
+        }
+        if (ci) {
+            b.intervals(Bootstrap.builder().resamples(resamples).level(level).seed(seed).build());
+        }
+        AuditStream.Outcome o;
+        try {
+            o = new AuditStream(data, file.separator, label, prediction, score, weights, protectedColumns, privileged,
+                    favorable, favorableGiven(spec), quiet ? null
+                    : AuditStream.printer(spec.commandLine().getErr(), 2_000_000_000L)).run(b);
+        } catch (UndefinedMetricException e) {
+            throw new BadInputException(data + ": --strict: " + e.getMessage(), e);
+        }
+        return report(o.result(), o.performance(), o.performanceIntervals(), pol);
+    }
+
+    /** Checks the policy and writes the JSON (and HTML): the same for both ways of reading. */
+    private int report(AuditResult result, List<PerformanceFrame<ClassificationSample>> performance,
+                       Map<String, BootstrapResult> performanceCi, Policy pol) throws IOException {
+        Path data = file.data;
         PolicyResult outcome = AuditPerformance.check(pol, policy, performance,
                 fairnessRules -> PolicyResult.evaluate(fairnessRules, result));
         String text = AuditJson.toJson(result, outcome, performance, performanceCi);

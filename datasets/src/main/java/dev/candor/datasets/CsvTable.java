@@ -163,7 +163,7 @@ public final class CsvTable {
      * @return a hint when the header looks split by another separator (one column whose name holds
      *         {@code ;}, a tab or {@code |}), else empty
      */
-    private String separatorHint() {
+    private static String separatorHint(List<String> header) {
         if (header.size() != 1) {
             return "";
         }
@@ -174,6 +174,15 @@ public final class CsvTable {
             }
         }
         return "";
+    }
+
+    /**
+     * The error for a column that is not in the header, in the words of {@link #column(String)}: the
+     * header, the closest name and a hint when another separator seems to split the header.
+     */
+    static DataFormatException missingColumn(Path file, long headerLine, List<String> header, String name) {
+        return new DataFormatException(file, headerLine, name, "column is not in the header; there is no column '"
+                + name + "' among " + header + closest(header, name) + separatorHint(header));
     }
 
     /** The parser's complaint in the user's terms: which line, and what is wrong, without exception names. */
@@ -194,8 +203,7 @@ public final class CsvTable {
     public int column(String name) {
         Integer k = index.get(name);
         if (k == null) {
-            throw new DataFormatException(file, headerLine, name, "column is not in the header; there is no column '"
-                    + name + "' among " + header + closest(name) + separatorHint());
+            throw missingColumn(file, headerLine, header, name);
         }
         if (duplicates.containsKey(name)) {
             throw new DataFormatException(file, headerLine, name, "column name appears more than once in the header");
@@ -306,7 +314,7 @@ public final class CsvTable {
     }
 
     /** A hint for a misspelt column name: the header name at edit distance 1 or 2, if exactly one is closest. */
-    private String closest(String name) {
+    private static String closest(List<String> header, String name) {
         String best = null;
         int bestD = 3;
         boolean tie = false;

@@ -85,6 +85,30 @@ public final class ScoreMetrics {
                 loss[g[i]] -= w * Math.log1p(-p);
             }
         }
+        return fromSums(yTrue, scores, weights, attribute, pos, neg, loss, probabilities);
+    }
+
+    /**
+     * The same figures when the per-group sums were accumulated elsewhere, row by row (a streaming
+     * pass), and the ROC curves are swept over a compressed sample: one row per distinct
+     * (score, label, group) with the summed weight of its rows. A tied block of rows and its
+     * compressed row add the same weight at the same score, so the area is the same (to the last
+     * bit when the weights are whole numbers, as without instance weights).
+     *
+     * @param yTrue         labels of the (compressed) rows, 0/1
+     * @param scores        their scores
+     * @param weights       their weights, or null
+     * @param attribute     their groups
+     * @param pos           per group, the weight of rows with label 1
+     * @param neg           per group, the weight of rows with label 0
+     * @param loss          per group, {@code −Σ w ln p} over its rows (p clipped as in {@link #compute})
+     * @param probabilities whether every score lay in [0, 1]
+     * @return AUC and log loss overall and per group
+     */
+    public static GroupScores fromSums(int[] yTrue, double[] scores, double[] weights, GroupAttribute attribute,
+                                       double[] pos, double[] neg, double[] loss, boolean probabilities) {
+        int k = attribute.size();
+        int[] g = attribute.codes();
         RocCurve[] roc = RocCurve.sweep(yTrue, scores, weights, g, k);
         List<MetricValue> auc = new ArrayList<>(k);
         List<MetricValue> ll = new ArrayList<>(k);

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * A fairness audit of predictions over plain arrays: the engine behind {@code candor audit}, usable
@@ -99,36 +100,12 @@ public final class Audit {
             throw new IllegalArgumentException("at least one protected attribute is needed");
         }
         List<GroupCounts> counts = GroupCounter.count(b.yTrue, b.yPred, b.weights, attrs);
-        ConfusionCounts overall = counts.get(0).overall();
-        List<AttributeAudit> audits = new ArrayList<>();
-        Map<String, MetricValue> overallScores = new LinkedHashMap<>();
-        for (int i = 0; i < attrs.size(); i++) {
-            GroupAttribute attr = attrs.get(i);
-            String priv = b.privileged.get(attr.name());
-            GroupMetrics gm = GroupMetrics.of(counts.get(i)).withPrivileged(priv);
-            GroupScores scores = null;
-            if (b.scores != null) {
-                scores = ScoreMetrics.compute(b.yTrue, b.scores, b.weights, attr);
-                if (overallScores.isEmpty()) {
-                    overallScores.put("roc_auc", scores.overallRocAuc());
-                    overallScores.put("log_loss", scores.overallLogLoss());
-                }
+        List<GroupScores> scores = null;
+        if (b.scores != null) {
+            scores = new ArrayList<>();
+            for (GroupAttribute attr : attrs) {
+                scores.add(ScoreMetrics.compute(b.yTrue, b.scores, b.weights, attr));
             }
-            Map<String, TwoByTwoTable> tests = new LinkedHashMap<>();
-            BootstrapResult boot = null;
-            if (b.bootstrap != null) {
-                tests = significance(gm);
-                boot = bootstrapMetrics(gm, attr);
-            }
-            audits.add(new AttributeAudit(gm, scores, tests, boot));
-        }
-        Map<String, MetricValue> individual = individual(overall);
-        BootstrapResult individualBoot = null;
-        if (b.bootstrap != null) {
-            BootstrapSample sample = BootstrapSample.of(b.yTrue, b.yPred, b.weights, attrs.get(0));
-            List<String> names = List.copyOf(individual.keySet());
-            individualBoot = b.bootstrap.run(sample, names, c -> individual(c.overall()).values().stream()
-                    .mapToDouble(MetricValue::value).toArray());
         }
         Fingerprint.Builder fp = Fingerprint.builder().add(b.yTrue).add(b.yPred);
         for (GroupAttribute a : attrs) {
@@ -140,21 +117,83 @@ public final class Audit {
         if (b.scores != null) {
             fp.add(b.scores);
         }
-        Map<String, Object> params = new LinkedHashMap<>(b.parameters);
-        params.put("attributes", String.join(",", attrs.stream().map(GroupAttribute::name).toList()));
-        params.put("privileged", b.privileged.toString());
-        params.put("weighted", b.weights != null);
-        params.put("scores", b.scores != null);
-        params.put("strict", b.strict);
-        if (b.bootstrap != null) {
-            params.put("bootstrap_resamples", b.bootstrap.resamples());
-            params.put("bootstrap_level", b.bootstrap.level());
-        }
+        Map<String, Object> params = parameters(b.parameters, attrs.stream().map(GroupAttribute::name).toList(),
+                b.privileged, b.weights != null, b.scores != null, b.strict, b.bootstrap);
         Provenance prov = Provenance.of("candor audit", params, b.bootstrap == null ? null : b.bootstrap.seed(),
                 fp.build(b.yTrue.length, 2 + attrs.size() + (b.weights == null ? 0 : 1) + (b.scores == null ? 0 : 1)));
-        AuditResult result = new AuditResult(b.yTrue.length, b.weights != null, overall, overallScores, audits,
-                individual, individualBoot, b.bootstrap != null, prov);
-        if (b.strict) {
+        return assemble(b.yTrue.length, b.weights != null, counts, scores,
+                i -> BootstrapSample.of(b.yTrue, b.yPred, b.weights, attrs.get(i)), b.privileged, b.bootstrap,
+                b.strict, prov);
+    }
+
+    /** The provenance parameters of an audit, the same whether the rows were arrays or a file read once. */
+    static Map<String, Object> parameters(Map<String, Object> extra, List<String> attributes,
+                                          Map<String, String> privileged, boolean weighted, boolean scores,
+                                          boolean strict, Bootstrap bootstrap) {
+        Map<String, Object> params = new LinkedHashMap<>(extra);
+        params.put("attributes", String.join(",", attributes));
+        params.put("privileged", privileged.toString());
+        params.put("weighted", weighted);
+        params.put("scores", scores);
+        params.put("strict", strict);
+        if (bootstrap != null) {
+            params.put("bootstrap_resamples", bootstrap.resamples());
+            params.put("bootstrap_level", bootstrap.level());
+        }
+        return params;
+    }
+
+    /**
+     * Everything after counting: metrics, scores, tests, intervals and the strict check, from the
+     * sufficient statistics alone, so the in-memory audit and the streaming one ({@link StreamingAudit})
+     * share every formula.
+     *
+     * @param rows       the number of rows
+     * @param weighted   whether instance weights were given
+     * @param counts     the counts of each attribute (and intersection), in report order
+     * @param scores     the score metrics of each, or null without scores
+     * @param samples    the bootstrap sample of the i-th attribute
+     * @param privileged privileged value by attribute
+     * @param bootstrap  the bootstrap settings, or null
+     * @param strict     whether an undefined value throws
+     * @param prov       the provenance
+     * @return the result
+     */
+    static AuditResult assemble(long rows, boolean weighted, List<GroupCounts> counts, List<GroupScores> scores,
+                                IntFunction<BootstrapSample> samples, Map<String, String> privileged,
+                                Bootstrap bootstrap, boolean strict, Provenance prov) {
+        ConfusionCounts overall = counts.get(0).overall();
+        List<AttributeAudit> audits = new ArrayList<>();
+        Map<String, MetricValue> overallScores = new LinkedHashMap<>();
+        for (int i = 0; i < counts.size(); i++) {
+            String priv = privileged.get(counts.get(i).attribute());
+            GroupMetrics gm = GroupMetrics.of(counts.get(i)).withPrivileged(priv);
+            GroupScores sc = null;
+            if (scores != null) {
+                sc = scores.get(i);
+                if (overallScores.isEmpty()) {
+                    overallScores.put("roc_auc", sc.overallRocAuc());
+                    overallScores.put("log_loss", sc.overallLogLoss());
+                }
+            }
+            Map<String, TwoByTwoTable> tests = new LinkedHashMap<>();
+            BootstrapResult boot = null;
+            if (bootstrap != null) {
+                tests = significance(gm);
+                boot = bootstrapMetrics(bootstrap, gm, samples.apply(i));
+            }
+            audits.add(new AttributeAudit(gm, sc, tests, boot));
+        }
+        Map<String, MetricValue> individual = individual(overall);
+        BootstrapResult individualBoot = null;
+        if (bootstrap != null) {
+            List<String> names = List.copyOf(individual.keySet());
+            individualBoot = bootstrap.run(samples.apply(0), names, c -> individual(c.overall()).values().stream()
+                    .mapToDouble(MetricValue::value).toArray());
+        }
+        AuditResult result = new AuditResult(rows, weighted, overall, overallScores, audits,
+                individual, individualBoot, bootstrap != null, prov);
+        if (strict) {
             requireDefined(result);
         }
         return result;
@@ -190,11 +229,10 @@ public final class Audit {
         return tests;
     }
 
-    private BootstrapResult bootstrapMetrics(GroupMetrics gm, GroupAttribute attr) {
-        BootstrapSample sample = BootstrapSample.of(b.yTrue, b.yPred, b.weights, attr);
+    private static BootstrapResult bootstrapMetrics(Bootstrap bootstrap, GroupMetrics gm, BootstrapSample sample) {
         List<String> names = new ArrayList<>(gm.metrics().keySet());
         String priv = gm.privileged().orElse(null);
-        return b.bootstrap.run(sample, names, c -> {
+        return bootstrap.run(sample, names, c -> {
             GroupMetrics r = GroupMetrics.of(c).withPrivileged(priv);
             double[] v = new double[names.size()];
             for (int j = 0; j < v.length; j++) {

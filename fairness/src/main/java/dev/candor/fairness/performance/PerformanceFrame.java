@@ -255,4 +255,28 @@ public final class PerformanceFrame<S extends PerformanceSample<S>> {
         }
         return g;
     }
+
+    /**
+     * This frame with the row counts and weight sums of the original rows, for a frame computed over
+     * a compressed sample (one row per distinct tuple, weighted by the number or weight of the rows
+     * it stands for): the metrics are those of the original rows, but the compressed sample cannot
+     * know how many rows there were or whether they carried instance weights.
+     *
+     * @param weightedRows  whether the original rows carried instance weights
+     * @param rowCount      the number of original rows
+     * @param groupCounts   the original rows of each group, in group order
+     * @param groupWeights  the summed weights of each group
+     * @param allWeight     the summed weight of all rows
+     * @return the frame with those counts
+     * @throws IllegalArgumentException if the arrays do not have one entry per group
+     */
+    public PerformanceFrame<S> withRows(boolean weightedRows, long rowCount, long[] groupCounts, double[] groupWeights,
+                                        double allWeight) {
+        if (groupCounts.length != groups.size() || groupWeights.length != groups.size()) {
+            throw new IllegalArgumentException("one count and one weight per group expected for '" + attribute
+                    + "', " + groups.size() + " groups");
+        }
+        return new PerformanceFrame<>(attribute, groups, metrics, weightedRows, groupCounts.clone(),
+                groupWeights.clone(), overall, byGroup, rowCount, allWeight);
+    }
 }

@@ -89,6 +89,35 @@ public final class PerformanceIntervals {
         return bootstrap.run(sample, names, counts -> statistics(counts, metrics));
     }
 
+    /**
+     * The same intervals from unweighted group counts alone (they are sufficient: the resample is a
+     * multinomial draw over the same cells, so the intervals equal those from the rows).
+     *
+     * @param bootstrap the resampling settings (seed, resamples, level)
+     * @param counts    unweighted group counts
+     * @param metrics   label metrics (score metrics are refused)
+     * @return the percentile intervals under the generated names
+     * @throws IllegalArgumentException if a metric reads scores or the counts are weighted
+     */
+    public static BootstrapResult labelMetrics(Bootstrap bootstrap, GroupCounts counts,
+                                               List<ClassificationMetric> metrics) {
+        List<String> names = new ArrayList<>();
+        for (ClassificationMetric m : metrics) {
+            if (m.needsScores()) {
+                throw new IllegalArgumentException(m.key() + " reads scores; bootstrap intervals here are for "
+                        + "label metrics only");
+            }
+            names.add(overallName(m));
+            for (String g : counts.groups()) {
+                names.add(groupName(g, m));
+            }
+            for (Aggregate a : Aggregate.values()) {
+                names.add(aggregateName(a, m));
+            }
+        }
+        return bootstrap.run(BootstrapSample.of(counts), names, c -> statistics(c, metrics));
+    }
+
     private static double[] statistics(GroupCounts counts, List<ClassificationMetric> metrics) {
         int k = counts.size();
         double[] out = new double[metrics.size() * (1 + k + Aggregate.values().length)];

@@ -7,8 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import smile.data.DataFrame;
-import smile.regression.DataFrameRegression;
+import java.util.function.Function;
 
 /**
  * A regressor trained by {@link RegressorTrainer}: it predicts the numeric target from rows of the
@@ -29,10 +28,10 @@ public final class TrainedRegressor implements Model {
     private final Provenance provenance;
     private final List<Feature> features;
     private final String target;
-    private final DataFrameRegression model;
+    private final Function<double[][], double[]> model;
 
     TrainedRegressor(String name, RegressorKind kind, Map<String, String> settings, Provenance provenance,
-                     List<Feature> features, String target, DataFrameRegression model) {
+                     List<Feature> features, String target, Function<double[][], double[]> model) {
         this.name = name;
         this.kind = kind;
         this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
@@ -94,8 +93,7 @@ public final class TrainedRegressor implements Model {
                 }
             }
         }
-        DataFrame df = SmileBridge.toDataFrame(features, rows, target, new double[rows.length]);
-        return model.predict(df);
+        return model.apply(rows);
     }
 
     @Override

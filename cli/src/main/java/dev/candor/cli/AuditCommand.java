@@ -11,6 +11,9 @@ import dev.candor.fairness.audit.DefaultPolicy;
 import dev.candor.fairness.audit.Audit;
 import dev.candor.report.AuditJson;
 import dev.candor.report.RegressionAuditJson;
+import dev.candor.report.assemble.RegressionSections;
+import dev.candor.report.sections.RegressionSection;
+import dev.candor.core.Provenance;
 import dev.candor.fairness.GroupAttribute;
 import dev.candor.fairness.performance.ClassificationSample;
 import dev.candor.fairness.performance.PerformanceFrame;
@@ -113,14 +116,16 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--html", paramLabel = "FILE",
             description = "Also write a self-contained HTML report of the audit (checked against --policy, "
-                    + "or against the default policy: four-fifths rule, |SPD| <= 0.1, EOD <= 0.1, reported only).")
+                    + "or against the default policy: four-fifths rule, |SPD| <= 0.1, EOD <= 0.1, reported only; "
+                    + "with --task regression: errors and residual plots by group, checked against --policy).")
     Path html;
 
     @Option(names = "--policy", paramLabel = "FILE", description = "Policy JSON with metric bounds (see above).")
     Path policy;
 
     @Option(names = "--ci", description = "Add Wilson intervals of group rates, bootstrap intervals of metrics and "
-            + "chi-square / Fisher tests of rate gaps.")
+            + "chi-square / Fisher tests of rate gaps (with --score also of roc_auc, average_precision, log_loss and "
+            + "brier_score_loss; with --task regression, bootstrap intervals of the error metrics).")
     boolean ci;
 
     @Option(names = "--resamples", defaultValue = "1000", paramLabel = "N",
@@ -194,9 +199,8 @@ public final class AuditCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--task must be classification or regression, got '"
                     + task + "'");
         }
-        if (task.equals("regression") && (score != null || html != null || ci)) {
-            String option = score != null ? "--score" : html != null ? "--html" : "--ci";
-            throw new ParameterException(spec.commandLine(), option + " is not available with --task regression");
+        if (task.equals("regression") && score != null) {
+            throw new ParameterException(spec.commandLine(), "--score is not available with --task regression");
         }
         PredictionsTable t = PredictionsTable.read(data, needed, file.separator);
         if (task.equals("regression")) {
@@ -249,7 +253,8 @@ public final class AuditCommand implements Callable<Integer> {
         List<GroupAttribute> groups = AuditPerformance.attributes(t, protectedColumns, intersectional);
         List<PerformanceFrame<ClassificationSample>> performance = AuditPerformance.classification(sample, groups);
         Map<String, BootstrapResult> performanceCi = !ci ? Map.of() : AuditPerformance.intervals(
-                Bootstrap.builder().resamples(resamples).level(level).seed(seed).build(), y[0], y[1], w, groups);
+                Bootstrap.builder().resamples(resamples).level(level).seed(seed).build(), y[0], y[1], w, groups,
+                sample);
         PolicyResult outcome = AuditPerformance.check(pol, policy, performance,
                 fairnessRules -> PolicyResult.evaluate(fairnessRules, result));
         String text = AuditJson.toJson(result, outcome, performance, performanceCi);
@@ -294,9 +299,20 @@ public final class AuditCommand implements Callable<Integer> {
         List<GroupAttribute> attributes = AuditPerformance.attributes(t, protectedColumns, intersectional);
         List<PerformanceFrame<RegressionSample>> frames = AuditPerformance.regression(sample, attributes);
         PolicyResult outcome = AuditPerformance.check(pol, policy, frames, null);
-        String text = RegressionAuditJson.toJson(frames, outcome, AuditPerformance.regressionProvenance(
-                file.data, label, prediction, sample, yTrue, yHat, w, attributes));
+        Map<String, BootstrapResult> intervals = !ci ? Map.of() : AuditPerformance.regressionIntervals(
+                Bootstrap.builder().resamples(resamples).level(level).seed(seed).build(), sample, attributes);
+        Provenance provenance = AuditPerformance.regressionProvenance(file.data, label, prediction, sample, yTrue,
+                yHat, w, attributes);
+        String text = RegressionAuditJson.toJson(frames, intervals, outcome, provenance);
         PrintWriter out = spec.commandLine().getOut();
+        if (html != null) {
+            RegressionSection section = RegressionSections.of(label, sample.rows() + " predictions of " + label
+                    + " from column " + prediction + (w == null ? "" : ", weighted by " + weights) + ".", frames,
+                    intervals, yTrue, yHat, attributes, seed);
+            AtomicFiles.writeString(html, RegressionSections.auditReport(section, outcome,
+                    policy == null ? null : policy.getFileName().toString(), file.data.getFileName().toString(),
+                    prediction, provenance).toHtml());
+        }
         return finish(text, outcome, () -> {
             out.printf("candor audit --task regression: %d rows, %d attribute(s) -> %s%n", sample.rows(),
                     frames.size(), json);

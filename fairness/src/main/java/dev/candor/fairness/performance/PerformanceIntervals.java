@@ -96,6 +96,21 @@ public final class PerformanceIntervals {
         return bootstrap.run(sample, names, counts -> statistics(counts, metrics));
     }
 
+    /**
+     * The regression metrics reports and {@code candor audit --task regression --ci} give intervals:
+     * the error and location metrics; max error and the percentage and log errors, whose bootstrap
+     * distributions say little or cost much, are reported without.
+     */
+    public static final List<RegressionMetric> REGRESSION_DEFAULTS = List.of(RegressionMetric.MEAN_ABSOLUTE_ERROR,
+            RegressionMetric.MEAN_SQUARED_ERROR, RegressionMetric.ROOT_MEAN_SQUARED_ERROR,
+            RegressionMetric.MEDIAN_ABSOLUTE_ERROR, RegressionMetric.R2, RegressionMetric.MEAN_PREDICTION,
+            RegressionMetric.MEAN_TARGET);
+
+    /** The score metrics given row-resampling intervals when scores are present. */
+    public static final List<ClassificationMetric> SCORE_DEFAULTS = List.of(ClassificationMetric.ROC_AUC,
+            ClassificationMetric.AVERAGE_PRECISION, ClassificationMetric.LOG_LOSS,
+            ClassificationMetric.BRIER_SCORE_LOSS);
+
     /** Why the interval of a group with fewer than two rows is undefined. */
     public static final dev.candor.fairness.UndefinedReason SINGLE_ROW = dev.candor.fairness.UndefinedReason.TOO_FEW_ROWS;
 

@@ -244,8 +244,9 @@ public final class ReportCommand implements Callable<Integer> {
             return false;
         }
         spec.commandLine().getErr().println("candor report: " + where + " is numeric with more than two distinct "
-                + "values: training a regressor (--task regression; give --task classification and --favorable "
-                + "VALUE to treat it as a binary label instead)");
+                + "values: training a regressor (--task regression; " + (builtIn
+                ? "without --label the report is on the dataset's own binary label)"
+                : "give --task classification and --favorable VALUE to treat it as a binary label instead)"));
         spec.commandLine().getErr().flush();
         return true;
     }

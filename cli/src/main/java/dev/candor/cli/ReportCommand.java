@@ -89,7 +89,8 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "KIND", defaultValue = "logistic", converter = ModelChoice.Converter.class,
             completionCandidates = ModelChoice.Names.class,
-            description = "The classifier: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "The model: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; on a numeric label, "
+                    + "logistic and linear train a linear regression, random-forest a regression forest).")
     ModelChoice model;
 
     @Option(names = "--task", paramLabel = "TASK",

@@ -46,6 +46,25 @@ class RegressionCommandsTest {
         assertThat(page).contains(String.format(Locale.ROOT, "%.3f", female));
     }
 
+    @Test
+    void ciWithScoresAddsRowResamplingIntervalsOfTheScoreMetrics() throws IOException {
+        Path json = tmp.resolve("ci.json");
+        CliRun r = CliRun.of("audit", "--data", SharedData.golden("fairness/german_predictions.csv").toString(),
+                "--label", "credit", "--prediction", "pred", "--score", "score", "--protected", "sex", "--ci",
+                "--resamples", "200", "--seed", "7", "--json", json.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode p = new ObjectMapper().readTree(json.toFile()).get("performance");
+        for (String where : java.util.List.of("/overall", "/protected/sex/groups/female", "/protected/sex/groups/male")) {
+            for (String m : java.util.List.of("roc_auc", "average_precision", "log_loss", "brier_score_loss")) {
+                double value = p.at(where + "/" + m).asDouble();
+                assertThat(p.at(where + "/ci/" + m + "/lower").asDouble()).as(where + " " + m).isLessThan(value);
+                assertThat(p.at(where + "/ci/" + m + "/upper").asDouble()).as(where + " " + m).isGreaterThan(value);
+            }
+        }
+        assertThat(p.at("/protected/sex/difference_between_groups/ci/roc_auc/upper").isNumber()).isTrue();
+        assertThat(p.at("/overall/ci/accuracy/lower").isNumber()).isTrue();
+    }
+
     /** y = 3 + 2·x + 1.5·[c = b] + noise(sd 0.3), protected g independent of everything. */
     private Path linearCsv(int n) throws IOException {
         SplittableRandom r = new SplittableRandom(1);

@@ -556,6 +556,29 @@ def check_report(nb):
     check(nb, "the written page has no script", files.get("html.has_script") == 0.0)
     check(nb, "the written page has the displayed charts", files.get("html.inline_svg_charts") == html.count("<svg"))
 
+    # 5. the regressor: the difference is the largest group MAE minus the smallest, and every group's
+    # bootstrap interval contains its value; the page shows the errors and residuals by group.
+    r = dotted_values(nb.text("regression"))
+    check(nb, "regression overall MAE printed", r.get("regression.overall.mean_absolute_error", 0) > 0, str(r))
+    attrs = {k.split(".")[1] for k in r if k.endswith(".mean_absolute_error_difference")}
+    check(nb, "a regression difference per protected attribute", len(attrs) >= 1, str(r))
+    for attr in attrs:
+        maes = [v for k, v in r.items() if k.startswith("regression.%s." % attr) and k.endswith(".mean_absolute_error")]
+        check(nb, "claim: %s difference is the largest group MAE minus the smallest" % attr,
+              close(r["regression.%s.mean_absolute_error_difference" % attr], max(maes) - min(maes), 1e-9), str(maes))
+        for k, v in r.items():
+            if k.startswith("regression.%s." % attr) and k.endswith(".mean_absolute_error"):
+                base = k[: -len(".mean_absolute_error")]
+                check(nb, "claim: the interval of %s contains its value" % base,
+                      r.get(base + ".ci_lower", 1e300) <= v <= r.get(base + ".ci_upper", -1e300), str(r))
+    page = "".join(nb.data("regression-page", "text/html"))
+    check(nb, "claim: the regression page shows errors by group",
+          re.findall(r'<section id="(\w+)"', page) == ["summary", "regression", "explanations", "methods"],
+          str(re.findall(r'<section id="(\w+)"', page)))
+    check(nb, "claim: residual plots for every protected attribute",
+          all('id="fig-residuals-%d"' % i in page and 'id="fig-residual-distribution-%d"' % i in page
+              for i in range(len(attrs))), str(len(attrs)))
+
 
 CHECKS = {
     "01-audit-predictions.ipynb": check_audit,

@@ -12,6 +12,9 @@ import dev.candor.fairness.audit.Audit;
 import dev.candor.fairness.audit.StreamingAudit;
 import dev.candor.report.AuditJson;
 import dev.candor.report.RegressionAuditJson;
+import dev.candor.report.assemble.RegressionSections;
+import dev.candor.report.sections.RegressionSection;
+import dev.candor.core.Provenance;
 import dev.candor.fairness.GroupAttribute;
 import dev.candor.fairness.performance.ClassificationSample;
 import dev.candor.fairness.performance.PerformanceFrame;
@@ -52,7 +55,8 @@ import picocli.CommandLine.ParameterException;
             "A classification file is audited in one streaming pass in constant memory",
             "(gzip accepted: FILE.csv.gz), with progress on standard error every two",
             "seconds (--quiet silences it); --in-memory reads it whole instead, as do",
-            "--task regression and --ci with --weights. Both give the same JSON.",
+            "--task regression, and --ci with --weights or --score (row-resampled score",
+            "intervals). Both give the same JSON.",
             "",
             "Policy file (--policy), JSON:",
             "  {\"undefined\": \"violation\",",
@@ -119,14 +123,16 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--html", paramLabel = "FILE",
             description = "Also write a self-contained HTML report of the audit (checked against --policy, "
-                    + "or against the default policy: four-fifths rule, |SPD| <= 0.1, EOD <= 0.1, reported only).")
+                    + "or against the default policy: four-fifths rule, |SPD| <= 0.1, EOD <= 0.1, reported only; "
+                    + "with --task regression: errors and residual plots by group, checked against --policy).")
     Path html;
 
     @Option(names = "--policy", paramLabel = "FILE", description = "Policy JSON with metric bounds (see above).")
     Path policy;
 
     @Option(names = "--ci", description = "Add Wilson intervals of group rates, bootstrap intervals of metrics and "
-            + "chi-square / Fisher tests of rate gaps.")
+            + "chi-square / Fisher tests of rate gaps (with --score also of roc_auc, average_precision, log_loss and "
+            + "brier_score_loss; with --task regression, bootstrap intervals of the error metrics).")
     boolean ci;
 
     @Option(names = "--resamples", defaultValue = "1000", paramLabel = "N",
@@ -146,8 +152,8 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--in-memory",
             description = "Read the whole file into memory before auditing (the array path) instead of auditing it in "
-                    + "one streaming pass in constant memory, the default. Intervals with --weights and --task "
-                    + "regression always read in memory.")
+                    + "one streaming pass in constant memory, the default. Intervals with --weights or --score, and "
+                    + "--task regression, always read in memory.")
     boolean inMemory;
 
     @Option(names = "--strict", description = "Fail (exit 2) when any metric is undefined instead of writing null.")
@@ -209,11 +215,10 @@ public final class AuditCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--task must be classification or regression, got '"
                     + task + "'");
         }
-        if (task.equals("regression") && (score != null || html != null || ci)) {
-            String option = score != null ? "--score" : html != null ? "--html" : "--ci";
-            throw new ParameterException(spec.commandLine(), option + " is not available with --task regression");
+        if (task.equals("regression") && score != null) {
+            throw new ParameterException(spec.commandLine(), "--score is not available with --task regression");
         }
-        if (task.equals("classification") && !inMemory && !(ci && weights != null)) {
+        if (task.equals("classification") && !inMemory && !(ci && (weights != null || score != null))) {
             return streamed(data, protectedColumns, priv, pol);
         }
         PredictionsTable t = PredictionsTable.read(data, needed, file.separator);
@@ -267,7 +272,8 @@ public final class AuditCommand implements Callable<Integer> {
         List<GroupAttribute> groups = AuditPerformance.attributes(t, protectedColumns, intersectional);
         List<PerformanceFrame<ClassificationSample>> performance = AuditPerformance.classification(sample, groups);
         Map<String, BootstrapResult> performanceCi = !ci ? Map.of() : AuditPerformance.intervals(
-                Bootstrap.builder().resamples(resamples).level(level).seed(seed).build(), y[0], y[1], w, groups);
+                Bootstrap.builder().resamples(resamples).level(level).seed(seed).build(), y[0], y[1], w, groups,
+                sample);
         return report(result, performance, performanceCi, pol);
     }
 
@@ -355,9 +361,20 @@ public final class AuditCommand implements Callable<Integer> {
         List<GroupAttribute> attributes = AuditPerformance.attributes(t, protectedColumns, intersectional);
         List<PerformanceFrame<RegressionSample>> frames = AuditPerformance.regression(sample, attributes);
         PolicyResult outcome = AuditPerformance.check(pol, policy, frames, null);
-        String text = RegressionAuditJson.toJson(frames, outcome, AuditPerformance.regressionProvenance(
-                file.data, label, prediction, sample, yTrue, yHat, w, attributes));
+        Map<String, BootstrapResult> intervals = !ci ? Map.of() : AuditPerformance.regressionIntervals(
+                Bootstrap.builder().resamples(resamples).level(level).seed(seed).build(), sample, attributes);
+        Provenance provenance = AuditPerformance.regressionProvenance(file.data, label, prediction, sample, yTrue,
+                yHat, w, attributes);
+        String text = RegressionAuditJson.toJson(frames, intervals, outcome, provenance);
         PrintWriter out = spec.commandLine().getOut();
+        if (html != null) {
+            RegressionSection section = RegressionSections.of(label, sample.rows() + " predictions of " + label
+                    + " from column " + prediction + (w == null ? "" : ", weighted by " + weights) + ".", frames,
+                    intervals, yTrue, yHat, attributes, seed);
+            AtomicFiles.writeString(html, RegressionSections.auditReport(section, outcome,
+                    policy == null ? null : policy.getFileName().toString(), file.data.getFileName().toString(),
+                    prediction, provenance).toHtml());
+        }
         return finish(text, outcome, () -> {
             out.printf("candor audit --task regression: %d rows, %d attribute(s) -> %s%n", sample.rows(),
                     frames.size(), json);

@@ -65,13 +65,44 @@ final class AuditPerformance {
      * @return attribute name to its intervals; empty without predictions
      */
     static Map<String, BootstrapResult> intervals(Bootstrap bootstrap, int[] yTrue, int[] yPred, double[] weights,
-                                                  List<GroupAttribute> attributes) {
+                                                  List<GroupAttribute> attributes, ClassificationSample sample) {
         Map<String, BootstrapResult> out = new LinkedHashMap<>();
         List<ClassificationMetric> label = ClassificationMetric.LABEL_METRICS;
+        List<ClassificationMetric> scores = PerformanceIntervals.SCORE_DEFAULTS.stream()
+                .filter(ClassificationMetric.available(sample)::contains).toList();
         for (GroupAttribute a : attributes) {
-            out.put(a.name(), PerformanceIntervals.labelMetrics(bootstrap, yTrue, yPred, weights, a, label));
+            BootstrapResult r = PerformanceIntervals.labelMetrics(bootstrap, yTrue, yPred, weights, a, label);
+            if (!scores.isEmpty()) {
+                r = merge(r, PerformanceIntervals.rowMetrics(bootstrap, sample, a, scores));
+            }
+            out.put(a.name(), r);
         }
         return out;
+    }
+
+    /**
+     * Row-resampling bootstrap intervals of the main regression metrics of each attribute.
+     *
+     * @return attribute name to its intervals
+     */
+    static Map<String, BootstrapResult> regressionIntervals(Bootstrap bootstrap, RegressionSample sample,
+                                                            List<GroupAttribute> attributes) {
+        List<RegressionMetric> ms = PerformanceIntervals.REGRESSION_DEFAULTS.stream()
+                .filter(RegressionMetric.available(sample)::contains).toList();
+        Map<String, BootstrapResult> out = new LinkedHashMap<>();
+        for (GroupAttribute a : attributes) {
+            out.put(a.name(), PerformanceIntervals.rowMetrics(bootstrap, sample, a, ms));
+        }
+        return out;
+    }
+
+    private static BootstrapResult merge(BootstrapResult a, BootstrapResult b) {
+        Map<String, dev.candor.fairness.ConfidenceInterval> ci = new LinkedHashMap<>(a.intervals());
+        ci.putAll(b.intervals());
+        Map<String, Integer> undefined = new LinkedHashMap<>(a.undefinedResamples());
+        undefined.putAll(b.undefinedResamples());
+        return new BootstrapResult(ci, undefined, a.resamples(), a.level(), a.seed(), a.method() + " (label metrics); "
+                + b.method() + " (score metrics)");
     }
 
     /** Every regression metric the columns can feed, overall and by group. */

@@ -1,6 +1,7 @@
 package dev.candor.cli;
 
 import dev.candor.models.ClassifierKind;
+import dev.candor.models.RegressorKind;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
@@ -15,24 +16,33 @@ import picocli.CommandLine.TypeConversionException;
  * @since 0.1.0
  */
 enum ModelChoice {
-    /** L2 logistic regression (Newton's method), which uses fractional weights as they are. */
-    LOGISTIC("logistic", ClassifierKind.LOGISTIC),
-    /** Smile's random forest. */
-    RANDOM_FOREST("random-forest", ClassifierKind.RANDOM_FOREST),
-    /** Smile's gradient boosting. */
-    GRADIENT_BOOSTING("gradient-boosting", ClassifierKind.GRADIENT_BOOSTING);
+    /** L2 logistic regression (Newton's method), which uses fractional weights as they are; on a numeric label, linear regression. */
+    LOGISTIC("logistic", ClassifierKind.LOGISTIC, RegressorKind.LINEAR),
+    /** Least squares on a numeric label (the default there); for a binary label, logistic regression. */
+    LINEAR("linear", ClassifierKind.LOGISTIC, RegressorKind.LINEAR),
+    /** Smile's random forest (of regression trees on a numeric label). */
+    RANDOM_FOREST("random-forest", ClassifierKind.RANDOM_FOREST, RegressorKind.RANDOM_FOREST),
+    /** Smile's gradient boosting (binary labels only). */
+    GRADIENT_BOOSTING("gradient-boosting", ClassifierKind.GRADIENT_BOOSTING, null);
 
     private final String cliName;
     private final ClassifierKind kind;
+    private final RegressorKind regressor;
 
-    ModelChoice(String cliName, ClassifierKind kind) {
+    ModelChoice(String cliName, ClassifierKind kind, RegressorKind regressor) {
         this.cliName = cliName;
         this.kind = kind;
+        this.regressor = regressor;
     }
 
     /** @return the classifier this choice trains */
     ClassifierKind kind() {
         return kind;
+    }
+
+    /** @return the regressor this choice trains on a numeric label, or null when it has none */
+    RegressorKind regressor() {
+        return regressor;
     }
 
     /** @return the name on the command line */

@@ -8,6 +8,15 @@ import dev.candor.report.Report;
 import dev.candor.cli.pipeline.ReportAssembler;
 import dev.candor.fairness.audit.Policy;
 import dev.candor.models.ClassifierKind;
+import dev.candor.models.RegressorKind;
+import dev.candor.cli.pipeline.RegressionReportAssembler;
+import dev.candor.core.BadInputException;
+import dev.candor.datasets.CsvSpec;
+import dev.candor.datasets.PredictionsTable;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -80,8 +89,15 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "KIND", defaultValue = "logistic", converter = ModelChoice.Converter.class,
             completionCandidates = ModelChoice.Names.class,
-            description = "The classifier: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "The model: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; on a numeric label, "
+                    + "logistic and linear train a linear regression, random-forest a regression forest).")
     ModelChoice model;
+
+    @Option(names = "--task", paramLabel = "TASK",
+            description = "classification or regression. Default: regression when the label is numeric with more "
+                    + "than two distinct values (with --dataset, --label names one of its numeric features, for "
+                    + "example --dataset adult --label hours-per-week), else classification.")
+    String task;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
             description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
@@ -133,6 +149,9 @@ public final class ReportCommand implements Callable<Integer> {
             AtomicFiles.check(json);
         }
         checkRanges();
+        if (regression()) {
+            return regressionReport(jsonToStdout);
+        }
         ClassifierKind kind = model.kind();
         warmUpCharts();
         Dataset dataset = loadDataset();
@@ -185,6 +204,151 @@ public final class ReportCommand implements Callable<Integer> {
         if (explainRows != null && explainRows < 0) {
             throw new ParameterException(spec.commandLine(), "--explain-rows must be >= 0, got " + explainRows);
         }
+    }
+
+    /**
+     * Whether to train a regressor: {@code --task regression}, or no {@code --task} and a label that is
+     * numeric with more than two distinct values (said on standard error, so the choice is never silent).
+     */
+    private boolean regression() throws IOException {
+        if (task != null && !List.of("classification", "regression").contains(task)) {
+            throw new ParameterException(spec.commandLine(), "--task must be classification or regression, got '"
+                    + task + "'");
+        }
+        if ("classification".equals(task) || csv.label == null) {
+            return false;
+        }
+        boolean builtIn = source == null || source.file == null;
+        if ("regression".equals(task)) {
+            return true;
+        }
+        double[] y;
+        String where;
+        if (builtIn) {
+            Dataset d = Datasets.load(source == null ? "synthetic-credit" : source.dataset);
+            if (!d.featureNames().contains(csv.label) || d.features().get(d.featureIndex(csv.label)).isCategorical()) {
+                return false;
+            }
+            y = d.column(csv.label);
+            where = "feature '" + csv.label + "' of " + d.name();
+        } else {
+            PredictionsTable t = PredictionsTable.read(source.file.data, List.of(csv.label), source.file.separator);
+            try {
+                y = t.doubles(csv.label, "label", false);
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+            where = "label column '" + csv.label + "' of " + source.file.data;
+        }
+        long distinct = Arrays.stream(y).distinct().limit(3).count();
+        if (distinct <= 2) {
+            return false;
+        }
+        spec.commandLine().getErr().println("candor report: " + where + " is numeric with more than two distinct "
+                + "values: training a regressor (--task regression; " + (builtIn
+                ? "without --label the report is on the dataset's own binary label)"
+                : "give --task classification and --favorable VALUE to treat it as a binary label instead)"));
+        spec.commandLine().getErr().flush();
+        return true;
+    }
+
+    /** {@code --task regression}: a regressor's errors and residuals by group, and its explanations. */
+    private int regressionReport(boolean jsonToStdout) throws IOException {
+        RegressorKind kind = model.regressor();
+        if (kind == null) {
+            throw new ParameterException(spec.commandLine(), "--model " + model + " is a classifier only; with "
+                    + "--task regression use linear or random-forest");
+        }
+        if (csv.label == null) {
+            throw new ParameterException(spec.commandLine(), "--task regression needs --label COLUMN, the numeric "
+                    + "target (with --dataset, one of its numeric features, for example --label hours-per-week)");
+        }
+        warmUpCharts();
+        Dataset features;
+        double[] y;
+        DataFileOptions file = source == null ? null : source.file;
+        if (file == null) {
+            Dataset d = Datasets.load(source == null ? "synthetic-credit" : source.dataset);
+            if (!d.featureNames().contains(csv.label) || d.features().get(d.featureIndex(csv.label)).isCategorical()) {
+                throw new ParameterException(spec.commandLine(), "--label " + csv.label + ": " + d.name()
+                        + " has no numeric feature of that name; numeric features: " + String.join(", ",
+                        d.features().stream().filter(f -> !f.isCategorical()).map(f -> f.name()).toList()));
+            }
+            y = d.column(csv.label);
+            features = keepProtected(d.dropFeatures(csv.label));
+        } else {
+            prot.requireColumns();
+            PredictionsTable t = PredictionsTable.read(file.data, List.of(csv.label), file.separator);
+            y = t.doubles(csv.label, "target", false);
+            // The target is read above as numbers; the reader's binary label is not used.
+            CsvSpec.Builder sb = CsvSpec.builder().label(csv.label, t.strings(csv.label)[0]).binaryLabel(false)
+                    .separator(file.separator).inferOtherColumns(true);
+            Map<String, Set<String>> priv = prot.privilegedByColumn();
+            for (String c : prot.columns) {
+                sb.protectedAttribute(c, priv.getOrDefault(c, Set.of()).toArray(String[]::new));
+            }
+            sb.categorical(csv.categorical.toArray(String[]::new)).numeric(csv.numeric.toArray(String[]::new));
+            features = CsvDatasets.readWithReport(file.data, sb.build()).dataset();
+            if (features.rows() != y.length) {
+                throw new BadInputException(file.data + ": read " + features.rows() + " rows of features but "
+                        + y.length + " values of '" + csv.label + "'");
+            }
+        }
+        Policy pol = null;
+        if (policy != null) {
+            pol = PolicyFiles.read(policy);
+        }
+        RegressionReportAssembler.Builder b = RegressionReportAssembler.builder(features, csv.label, y).model(kind)
+                .seed(seed).testFraction(testFraction)
+                .explainRows(explainRows != null ? explainRows : kind == RegressorKind.RANDOM_FOREST ? 40 : 200);
+        if (pol != null) {
+            b.policy(pol, policy.getFileName().toString());
+        }
+        TerminalProgress progress = TerminalProgress.forStandardError(quiet);
+        b.progress(progress);
+        long start = System.nanoTime();
+        Report report;
+        try {
+            report = b.build().run();
+        } catch (IllegalArgumentException e) {
+            throw e instanceof BadInputException ? e : new BadInputException((policy == null ? "" : policy + ": ")
+                    + e.getMessage(), e);
+        }
+        progress.step("writing " + out + (json == null ? "" : " and " + json));
+        report.write(out, json);
+        if (jsonToStdout) {
+            spec.commandLine().getOut().print(report.toJson());
+            spec.commandLine().getOut().flush();
+        }
+        progress.done();
+        if (!quiet) {
+            System.err.printf(Locale.ROOT, "candor: regression report written to %s in %.1f s; policy %s%n", out,
+                    (System.nanoTime() - start) / 1e9, policy == null ? "none given" : report.passed() ? "passed"
+                            : "violated (exit code " + CandorCli.EXIT_POLICY_VIOLATION + ")");
+        }
+        return report.passed() ? 0 : CandorCli.EXIT_POLICY_VIOLATION;
+    }
+
+    /** With --dataset and --protected, keeps only the named protected attributes of the dataset. */
+    private Dataset keepProtected(Dataset d) {
+        if (prot.columns.isEmpty()) {
+            return d;
+        }
+        List<String> have = d.protectedAttributes().stream().map(a -> a.name()).toList();
+        for (String c : prot.columns) {
+            if (!have.contains(c)) {
+                throw new ParameterException(spec.commandLine(), "--protected " + c + ": " + d.name()
+                        + " has the protected attributes " + have);
+            }
+        }
+        Dataset.Builder b = Dataset.builder(d.name()).features(d.features(), d.x())
+                .labels(d.labelName(), d.favorableValue(), d.labels());
+        for (var pa : d.protectedAttributes()) {
+            if (prot.columns.contains(pa.name())) {
+                b.protectedAttribute(pa);
+            }
+        }
+        return b.build();
     }
 
     private Dataset loadDataset() throws IOException {

@@ -59,9 +59,9 @@ class OptionsTest {
         CliRun r = CliRun.of("report", "--model", "svm", "--out", tmp.resolve("r.html").toString());
         assertThat(r.exit()).isEqualTo(CandorCli.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("Invalid value for option '--model'")
-                .contains("unknown model 'svm'; use one of logistic, random-forest, gradient-boosting");
+                .contains("unknown model 'svm'; use one of logistic, linear, random-forest, gradient-boosting");
         CliRun help = CliRun.of("report", "--help");
-        assertThat(help.out().replaceAll("\\s+", " ")).contains("The classifier: logistic, random-forest, gradient-boosting");
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("The model: logistic, linear, random-forest, gradient-boosting");
     }
 
     @Test

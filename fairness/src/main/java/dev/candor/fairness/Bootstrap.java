@@ -75,10 +75,55 @@ public final class Bootstrap {
                                Function<GroupCounts, double[]> statistic) {
         Objects.requireNonNull(sample, "sample");
         Objects.requireNonNull(statistic, "statistic");
+        return collect(names, b -> statistic.apply(sample.resample(Sampling.stream(seed, b))), sample.method());
+    }
+
+    /**
+     * Bootstrap of statistics that need the rows themselves (ROC AUC, log loss, regression errors, whose
+     * values are not functions of group counts): resample {@code b} draws {@code rows} row indices
+     * uniformly with replacement from the random stream of {@code (seed, b)} (the same stream
+     * {@link #run} uses), sorts them ascending, and passes them to {@code statistic}. Intervals are the
+     * same type-7 percentiles as {@link #run}; NaN values are left out and counted.
+     *
+     * @param rows      the number of rows, {@code >= 1}
+     * @param names     the statistics' names
+     * @param statistic computes the statistics (one value per name, NaN when undefined) from the
+     *                  resampled row indices (ascending, with repeats); must be thread-safe
+     * @return the intervals; {@link BootstrapResult#method()} is {@code row-resampling}
+     * @throws IllegalArgumentException if rows is below 1
+     */
+    public BootstrapResult runRows(int rows, List<String> names, Function<int[], double[]> statistic) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("rows must be >= 1, got " + rows);
+        }
+        Objects.requireNonNull(statistic, "statistic");
+        return collect(names, b -> statistic.apply(resampledRows(rows, b)), "row-resampling");
+    }
+
+    /**
+     * The row indices of resample {@code b} of {@link #runRows}, for checking a statistic against
+     * the same resamples computed another way.
+     *
+     * @param rows the number of rows
+     * @param b    the resample, in [0, resamples)
+     * @return the indices, ascending
+     */
+    public int[] resampledRows(int rows, int b) {
+        java.util.SplittableRandom r = Sampling.stream(seed, b);
+        int[] idx = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            idx[i] = r.nextInt(rows);
+        }
+        Arrays.sort(idx);
+        return idx;
+    }
+
+    private BootstrapResult collect(List<String> names, java.util.function.IntFunction<double[]> resample,
+                                    String method) {
         int m = names.size();
         double[][] values = new double[m][resamples];
         Runnable work = () -> IntStream.range(0, resamples).parallel().forEach(b -> {
-            double[] v = statistic.apply(sample.resample(Sampling.stream(seed, b)));
+            double[] v = resample.apply(b);
             if (v.length != m) {
                 throw new IllegalStateException("statistic returned " + v.length + " values for " + m + " names");
             }
@@ -110,7 +155,7 @@ public final class Bootstrap {
             double hi = percentile(v, (1 + level) / 2);
             intervals.put(names.get(j), new ConfidenceInterval(lo, hi, level, "bootstrap-percentile"));
         }
-        return new BootstrapResult(intervals, undefined, resamples, level, seed, sample.method());
+        return new BootstrapResult(intervals, undefined, resamples, level, seed, method);
     }
 
     /** Type-7 percentile of sorted values. */

@@ -34,13 +34,38 @@ public final class SmileBridge {
      * @throws IllegalArgumentException if the label column name equals a feature name
      */
     public static DataFrame toDataFrame(Dataset dataset) {
+        List<BaseVector<?, ?, ?>> cols = features(dataset.features(), dataset.x(), dataset.labelName());
+        cols.add(IntVector.of(dataset.labelName(), dataset.labels()));
+        return DataFrame.of(cols.toArray(BaseVector[]::new));
+    }
+
+    /**
+     * A data frame for a regression: the features as in {@link #toDataFrame(Dataset)}, then the numeric
+     * target as a {@code double} column.
+     *
+     * @param features the features
+     * @param x        one row of feature values per row (categorical features as level codes)
+     * @param target   the target column's name
+     * @param y        the target per row
+     * @return the data frame
+     * @throws IllegalArgumentException if the target's name equals a feature name or the lengths differ
+     */
+    public static DataFrame toDataFrame(List<Feature> features, double[][] x, String target, double[] y) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("target '" + target + "' has " + y.length + " values for " + x.length
+                    + " rows");
+        }
+        List<BaseVector<?, ?, ?>> cols = features(features, x, target);
+        cols.add(DoubleVector.of(target, y));
+        return DataFrame.of(cols.toArray(BaseVector[]::new));
+    }
+
+    private static List<BaseVector<?, ?, ?>> features(List<Feature> features, double[][] x, String label) {
         List<BaseVector<?, ?, ?>> cols = new ArrayList<>();
-        double[][] x = dataset.x();
-        List<Feature> features = dataset.features();
         for (int f = 0; f < features.size(); f++) {
             Feature ft = features.get(f);
-            if (ft.name().equals(dataset.labelName())) {
-                throw new IllegalArgumentException("dataset: label column '" + dataset.labelName()
+            if (ft.name().equals(label)) {
+                throw new IllegalArgumentException("dataset: label column '" + label
                         + "' has the same name as a feature");
             }
             if (ft.isCategorical()) {
@@ -59,7 +84,6 @@ public final class SmileBridge {
                 cols.add(DoubleVector.of(ft.name(), v));
             }
         }
-        cols.add(IntVector.of(dataset.labelName(), dataset.labels()));
-        return DataFrame.of(cols.toArray(BaseVector[]::new));
+        return cols;
     }
 }

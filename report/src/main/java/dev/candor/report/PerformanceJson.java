@@ -26,7 +26,9 @@ import java.util.Map;
  * </pre>
  * Metric keys are scikit-learn's function names without {@code _score} ({@link PerformanceMetric#key()});
  * an undefined value is {@code null} with a sibling {@code "undefined": {"<metric>": "<reason>"}};
- * {@code skipped} lists the groups an aggregate left out because their value is undefined.
+ * {@code skipped} lists the groups an aggregate left out because their value is undefined. The
+ * interval of a group with fewer than two rows is {@code {"lower": null, "upper": null, "reason":
+ * "too_few_rows"}}.
  *
  * @since 0.1.0
  */
@@ -128,7 +130,7 @@ public final class PerformanceJson {
      * @param f the attribute's frame
      * @return {@code {"<metric>_<aggregate>": value, ...}}
      */
-    static ObjectNode derived(PerformanceFrame<?> f) {
+    public static ObjectNode derived(PerformanceFrame<?> f) {
         ObjectNode o = F.objectNode();
         f.derived().forEach((k, v) -> put(o, k, v));
         return o;
@@ -137,7 +139,13 @@ public final class PerformanceJson {
     private static void intervals(ObjectNode a, PerformanceFrame<?> f, BootstrapResult ci) {
         for (PerformanceMetric<?> m : f.metrics()) {
             for (String g : f.groups()) {
-                interval((ObjectNode) a.get("groups").get(g), m.key(), ci, PerformanceIntervals.groupName(g, m));
+                String name = PerformanceIntervals.groupName(g, m);
+                ObjectNode go = (ObjectNode) a.get("groups").get(g);
+                interval(go, m.key(), ci, name);
+                if (f.count(g) < 2 && ci.intervals().containsKey(name) && !ci.interval(name).isDefined()) {
+                    ((ObjectNode) go.get("ci").get(m.key())).put("reason",
+                            PerformanceIntervals.SINGLE_ROW.name().toLowerCase(java.util.Locale.ROOT));
+                }
             }
             for (Aggregate agg : Aggregate.values()) {
                 interval((ObjectNode) a.get(agg.key()), m.key(), ci, PerformanceIntervals.aggregateName(agg, m));

@@ -58,12 +58,42 @@ public final class RegressionAuditJson {
      */
     public static ObjectNode toTree(List<PerformanceFrame<RegressionSample>> frames, PolicyResult policy,
                                     Provenance provenance) {
+        return toTree(frames, java.util.Map.of(), policy, provenance);
+    }
+
+    /**
+     * @param frames     one frame per protected attribute, over the same rows
+     * @param intervals  bootstrap intervals by attribute (see {@link PerformanceJson#toTree(List, java.util.Map)})
+     * @param policy     the policy outcome, or null
+     * @param provenance what made the result
+     * @return the JSON text, indented
+     */
+    public static String toJson(List<PerformanceFrame<RegressionSample>> frames,
+                                java.util.Map<String, dev.candor.fairness.BootstrapResult> intervals,
+                                PolicyResult policy, Provenance provenance) {
+        try {
+            return MAPPER.writeValueAsString(toTree(frames, intervals, policy, provenance)) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the regression audit as JSON", e);
+        }
+    }
+
+    /**
+     * @param frames     one frame per protected attribute
+     * @param intervals  bootstrap intervals by attribute, possibly empty
+     * @param policy     the policy outcome, or null
+     * @param provenance what made the result
+     * @return the JSON tree
+     */
+    public static ObjectNode toTree(List<PerformanceFrame<RegressionSample>> frames,
+                                    java.util.Map<String, dev.candor.fairness.BootstrapResult> intervals,
+                                    PolicyResult policy, Provenance provenance) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         PerformanceFrame<RegressionSample> first = frames.get(0);
         root.put("rows", first.rows());
         root.put("task", "regression");
         root.put("weighted", first.weighted());
-        root.set("performance", PerformanceJson.toTree(frames));
+        root.set("performance", PerformanceJson.toTree(frames, intervals));
         ObjectNode prot = root.putObject("protected");
         for (PerformanceFrame<RegressionSample> f : frames) {
             prot.putObject(f.attribute()).set("metrics", PerformanceJson.derived(f));

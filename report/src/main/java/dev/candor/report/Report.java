@@ -12,6 +12,7 @@ import dev.candor.report.sections.FairnessSection;
 import dev.candor.report.sections.MethodsSection;
 import dev.candor.report.sections.MitigationSection;
 import dev.candor.report.sections.PerformanceSection;
+import dev.candor.report.sections.RegressionSection;
 import dev.candor.report.sections.SummarySection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,8 +24,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A fairness and explainability report: one immutable document with up to seven sections
- * (summary, data, performance by group, fairness, mitigation, explanations, methods), rendered as
+ * A fairness and explainability report: one immutable document with up to eight sections
+ * (summary, data, performance by group or, for a regressor, errors by group, fairness, mitigation,
+ * explanations, methods), rendered as
  * one self-contained HTML page (inline CSS and SVG charts, no scripts, no network fetches) and as
  * JSON with the same numbers.
  *
@@ -49,6 +51,7 @@ public final class Report {
     private final SummarySection summary;
     private final DataSection data;
     private final PerformanceSection performance;
+    private final RegressionSection regression;
     private final FairnessSection fairness;
     private final MitigationSection mitigation;
     private final ExplanationSection explanations;
@@ -59,6 +62,7 @@ public final class Report {
         this.summary = Objects.requireNonNull(b.summary, "summary (every report needs a summary)");
         this.data = b.data;
         this.performance = b.performance;
+        this.regression = b.regression;
         this.fairness = b.fairness;
         this.mitigation = b.mitigation;
         this.explanations = b.explanations;
@@ -84,6 +88,11 @@ public final class Report {
     /** @return the performance section, or null */
     public PerformanceSection performance() {
         return performance;
+    }
+
+    /** @return the error metrics and residuals of a regressor by group, or null for a classifier */
+    public RegressionSection regression() {
+        return regression;
     }
 
     /** @return the fairness section, or null */
@@ -118,12 +127,12 @@ public final class Report {
 
     /** The JSON document: the sections plus the Candor version and the creation time. */
     private record Document(String candorVersion, String createdAt, SummarySection summary, DataSection data,
-                            PerformanceSection performance, FairnessSection fairness, MitigationSection mitigation,
+                            PerformanceSection performance, RegressionSection regression, FairnessSection fairness, MitigationSection mitigation,
                             ExplanationSection explanations, MethodsSection methods) {
     }
 
     private Document document() {
-        return new Document(CandorVersion.get(), createdAt.toString(), summary, data, performance, fairness,
+        return new Document(CandorVersion.get(), createdAt.toString(), summary, data, performance, regression, fairness,
                 mitigation, explanations, methods);
     }
 
@@ -228,6 +237,7 @@ public final class Report {
         private SummarySection summary;
         private DataSection data;
         private PerformanceSection performance;
+        private RegressionSection regression;
         private FairnessSection fairness;
         private MitigationSection mitigation;
         private ExplanationSection explanations;
@@ -246,6 +256,12 @@ public final class Report {
         /** @param s the data section @return this */
         public Builder data(DataSection s) {
             this.data = s;
+            return this;
+        }
+
+        /** @param s the errors of a regressor by group @return this */
+        public Builder regression(RegressionSection s) {
+            this.regression = s;
             return this;
         }
 

@@ -70,8 +70,27 @@ final class ExplanationSections {
     private ExplanationSections() {
     }
 
+    /**
+     * How the rows given local explanations are chosen and named: the highest and lowest outputs and
+     * the one nearest {@code middle}.
+     *
+     * @param output     what the model's output is called ("score", "prediction")
+     * @param middle     the reference value of the middle row
+     * @param middleName what the middle value is ("the decision threshold", "the median prediction")
+     */
+    record LocalRows(String output, double middle, String middleName) {
+        /** A classifier's rows: highest and lowest score, and the score nearest the 0.5 threshold. */
+        static final LocalRows CLASSIFIER = new LocalRows("score", 0.5, "the decision threshold");
+    }
+
     static Result compute(Model model, Dataset train, Dataset test, double[] testScores, int explainRows,
                           int backgroundRows, int limeSamples, long seed, StepProgress progress) {
+        return compute(model, train, test, testScores, explainRows, backgroundRows, limeSamples, seed, progress,
+                LocalRows.CLASSIFIER);
+    }
+
+    static Result compute(Model model, Dataset train, Dataset test, double[] testScores, int explainRows,
+                          int backgroundRows, int limeSamples, long seed, StepProgress progress, LocalRows localRows) {
         List<Feature> features = test.features();
         int m = features.size();
         String[] names = test.featureNames().toArray(String[]::new);
@@ -144,7 +163,7 @@ final class ExplanationSections {
                 limeable[k] &= seen.get(j).contains(rows[k][j]);
             }
         }
-        Map<Integer, String> chosen = chooseLocalRows(pick, testScores, limeable);
+        Map<Integer, String> chosen = chooseLocalRows(pick, testScores, limeable, localRows);
         progress.step("explaining " + chosen.size() + " rows with LIME (" + LIME_RUNS + " runs each for stability)");
         List<ExplanationSection.LocalExplanation> local = new ArrayList<>();
         List<MethodsSection.ProvenanceRow> prov = new ArrayList<>();
@@ -287,7 +306,8 @@ final class ExplanationSections {
     }
 
     /** Positions (into the explained rows) of the rows given local explanations, with why. */
-    private static Map<Integer, String> chooseLocalRows(int[] pick, double[] testScores, boolean[] eligible) {
+    private static Map<Integer, String> chooseLocalRows(int[] pick, double[] testScores, boolean[] eligible,
+                                                        LocalRows how) {
         int first = -1;
         for (int k = 0; k < pick.length && first < 0; k++) {
             first = eligible[k] ? k : -1;
@@ -309,14 +329,14 @@ final class ExplanationSections {
             if (s < testScores[pick[lo]]) {
                 lo = k;
             }
-            if (Math.abs(s - 0.5) < Math.abs(testScores[pick[mid]] - 0.5)) {
+            if (Math.abs(s - how.middle()) < Math.abs(testScores[pick[mid]] - how.middle())) {
                 mid = k;
             }
         }
         Map<Integer, String> out = new LinkedHashMap<>();
-        out.put(hi, "highest score among the explained rows");
-        out.putIfAbsent(mid, "score closest to the decision threshold");
-        out.putIfAbsent(lo, "lowest score among the explained rows");
+        out.put(hi, "highest " + how.output() + " among the explained rows");
+        out.putIfAbsent(mid, how.output() + " closest to " + how.middleName());
+        out.putIfAbsent(lo, "lowest " + how.output() + " among the explained rows");
         return out;
     }
 }

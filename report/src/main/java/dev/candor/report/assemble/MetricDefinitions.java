@@ -43,6 +43,11 @@ public final class MetricDefinitions {
         def("balanced_accuracy", "Balanced accuracy", "½(TPR + TNR)", "");
         def("training_label_parity_difference", "Statistical parity difference of the training labels",
                 "weighted base rate(u) − base rate(p) of the training data; 0 after reweighing", "Kamiran and Calders 2012");
+        for (dev.candor.fairness.performance.RegressionMetric m
+                : dev.candor.fairness.performance.RegressionMetric.values()) {
+            def(m.key(), m.displayName(), m.formula(), "scikit-learn sklearn.metrics (Pedregosa et al. 2011, JMLR 12)");
+        }
+        def("residual", "Residual", "y − ŷ, the observed minus the predicted value", "");
         def("reweighing", "Reweighing", "w(g, l) = n_g · n_l / (n · n_{g,l})", "Kamiran and Calders 2012, doi:10.1007/s10115-011-0463-8");
     }
 

@@ -216,6 +216,36 @@ public final class Charts {
     }
 
     /** Indices of the (at most) {@code k} largest finite |values|, largest first; ties by index. */
+    /**
+     * Residual against prediction for each group of a regressor, with the zero line.
+     *
+     * @param id          chart id
+     * @param title       title
+     * @param groups      group names
+     * @param predictions predictions[group] of the plotted rows
+     * @param residuals   residuals[group] (observed − predicted) of the same rows
+     * @return the chart; one mark per finite point
+     */
+    public static Chart residualScatter(String id, String title, String[] groups, double[][] predictions,
+                                        double[][] residuals) {
+        return ResidualCharts.scatter(id, title, groups, predictions, residuals);
+    }
+
+    /**
+     * Residual distributions per group, as step histograms of densities over shared bins.
+     *
+     * @param id      chart id
+     * @param title   title
+     * @param groups  group names
+     * @param edges   bin edges, ascending (k + 1 values)
+     * @param density density[group][bin] (k values each)
+     * @return the chart; one mark per group
+     */
+    public static Chart residualDistributions(String id, String title, String[] groups, double[] edges,
+                                              double[][] density) {
+        return ResidualCharts.distributions(id, title, groups, edges, density);
+    }
+
     static int[] topByMagnitude(double[] values, int k) {
         return ChartSupport.topByMagnitude(values, k);
     }

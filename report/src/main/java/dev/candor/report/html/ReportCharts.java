@@ -22,6 +22,7 @@ import java.util.Map;
  * Draws the charts of a report from its sections. The ids are the ones the page template looks up:
  * {@code data-<a>}, {@code roc-<a>}, {@code scores-<a>}, {@code calibration-<a>},
  * {@code fairness-ratio-<a>}, {@code fairness-difference-<a>} (for the a-th protected attribute),
+ * {@code residuals-<a>}, {@code residual-distribution-<a>} (a regressor),
  * {@code mitigation}, {@code mitigation-tradeoff}, {@code shap-importance}, {@code shap-beeswarm}, {@code dependence-<k>},
  * {@code waterfall-<k>}, {@code lime-<k>} (for the k-th local row) and {@code shap-group-<a>}.
  *
@@ -47,6 +48,9 @@ public final class ReportCharts {
         if (report.performance() != null) {
             performance(report.performance(), out);
         }
+        if (report.regression() != null) {
+            regression(report.regression(), out);
+        }
         if (report.fairness() != null) {
             fairness(report.fairness(), out);
         }
@@ -57,6 +61,17 @@ public final class ReportCharts {
             explanations(report.explanations(), out);
         }
         return out;
+    }
+
+    private static void regression(dev.candor.report.sections.RegressionSection r, Map<String, Chart> out) {
+        for (int a = 0; a < r.residuals().size(); a++) {
+            dev.candor.report.sections.RegressionSection.Residuals res = r.residuals().get(a);
+            String[] groups = res.groups().toArray(String[]::new);
+            put(out, Charts.residualScatter("residuals-" + a, "Residual against prediction by " + res.attribute(),
+                    groups, res.predictions(), res.residuals()));
+            put(out, Charts.residualDistributions("residual-distribution-" + a, "Residual distribution by "
+                    + res.attribute(), groups, res.edges(), res.density()));
+        }
     }
 
     private static void data(DataSection d, Map<String, Chart> out) {

@@ -21,7 +21,6 @@ import dev.candor.monitor.DriftAnalysis;
 import dev.candor.monitor.DriftReport;
 import dev.candor.monitor.DriftResult;
 import dev.candor.monitor.DriftTest;
-import dev.candor.monitor.EvidentlyBinning;
 import dev.candor.monitor.FeatureDrift;
 import dev.candor.monitor.FeatureSamples;
 import dev.candor.monitor.alert.Alert;
@@ -48,22 +47,22 @@ final class WindowEvaluation {
         WindowSchema schema = r.schema();
         // data drift
         DriftAnalysis.Builder drift = DriftAnalysis.builder().tests(EXTRA_TESTS).parallel(false);
-        Map<String, EvidentlyBinning> histograms = new LinkedHashMap<>();
+        Map<String, Histogram> histograms = new LinkedHashMap<>();
         for (int i = 0; i < schema.numeric().size(); i++) {
             FeatureSamples fs = FeatureSamples.numeric(schema.numeric().get(i), r.numeric()[i], cur.numeric()[i]);
             drift.feature(fs);
-            histograms.put(fs.feature(), EvidentlyBinning.of(fs));
+            histograms.put(fs.feature(), Histogram.of(fs));
         }
         for (int i = 0; i < schema.categorical().size(); i++) {
             FeatureSamples fs = FeatureSamples.categorical(schema.categorical().get(i), r.categorical()[i],
                     cur.categorical()[i]);
             drift.feature(fs);
-            histograms.put(fs.feature(), EvidentlyBinning.of(fs));
+            histograms.put(fs.feature(), Histogram.of(fs));
         }
         DriftReport report = schema.features() == 0 ? null : drift.build().run();
         // prediction drift
         FeatureDrift predictionDrift = null;
-        EvidentlyBinning predictionHistogram = null;
+        Histogram predictionHistogram = null;
         FeatureDrift classDrift = null;
         int[] refScored = r.scored();
         int[] curScored = cur.scored();
@@ -71,7 +70,7 @@ final class WindowEvaluation {
             FeatureSamples fs = FeatureSamples.numeric("score", WindowData.pick(r.scores(), refScored),
                     WindowData.pick(cur.scores(), curScored));
             predictionDrift = single(fs);
-            predictionHistogram = EvidentlyBinning.of(fs);
+            predictionHistogram = Histogram.of(fs);
         }
         String[] refPred = predictedClasses(r);
         String[] curPred = predictedClasses(cur);

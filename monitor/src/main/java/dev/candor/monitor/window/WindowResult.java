@@ -3,7 +3,6 @@ package dev.candor.monitor.window;
 import dev.candor.fairness.ConfusionCounts;
 import dev.candor.fairness.MetricValue;
 import dev.candor.monitor.DriftReport;
-import dev.candor.monitor.EvidentlyBinning;
 import dev.candor.monitor.FeatureDrift;
 import dev.candor.monitor.alert.Alert;
 import dev.candor.monitor.alert.MetricSample;
@@ -36,8 +35,8 @@ import java.util.Map;
  * @param samples         every watched value, as exported to metric systems
  * @since 0.2.0
  */
-public record WindowResult(Window window, DriftReport drift, Map<String, EvidentlyBinning> histograms,
-        FeatureDrift predictionDrift, EvidentlyBinning predictionHistogram, FeatureDrift predictedClassDrift,
+public record WindowResult(Window window, DriftReport drift, Map<String, Histogram> histograms,
+        FeatureDrift predictionDrift, Histogram predictionHistogram, FeatureDrift predictedClassDrift,
         LabelDrift labelDrift, ConfusionCounts counts, Map<String, MetricValue> performance,
         Map<String, AttributeFairness> fairness, CbpeResult cbpe, Map<String, Double> watched, List<Alert> alerts,
         List<MetricSample> samples) {

@@ -11,7 +11,6 @@ import dev.candor.fairness.MetricValue;
 import dev.candor.monitor.DriftResult;
 import dev.candor.monitor.DriftTest;
 import dev.candor.monitor.UndefinedReason;
-import dev.candor.monitor.EvidentlyBinning;
 import dev.candor.monitor.FeatureDrift;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -102,7 +101,7 @@ class GoldenMonitoringTest {
                         pclose(where + "chisquare p", num(chi.get("pvalue")), cs.pValue());
                     }
                 }
-                EvidentlyBinning b = w.histograms().get(e.getKey());
+                Histogram b = w.histograms().get(e.getKey());
                 JsonNode bg = fg.get("binning");
                 eq(where + "reference counts", bg.get("reference_counts").toString(), json(b.reference()));
                 eq(where + "current counts", bg.get("current_counts").toString(), json(b.current()));

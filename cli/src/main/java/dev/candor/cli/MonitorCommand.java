@@ -142,7 +142,8 @@ public final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON ('-': standard output).")
     Path json;
 
-    @Option(names = "--html", paramLabel = "FILE", description = "Write the monitoring report: one self-contained HTML page (after the JSON and the channels).")
+    @Option(names = "--html", paramLabel = "FILE", description = "Write the monitoring report, one "
+            + "self-contained HTML page (after the JSON and the channels).")
     Path html;
 
     @Option(names = "--prom", paramLabel = "FILE", description = "Write every watched value as a Prometheus "

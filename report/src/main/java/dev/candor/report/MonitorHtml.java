@@ -189,7 +189,7 @@ public final class MonitorHtml {
         List<WindowResult> ws = result.windows();
         String[] keys = ws.stream().map(w -> w.window().key()).toArray(String[]::new);
         int i = 0;
-        for (String metric : watchedElsewhere(result, false)) {
+        for (String metric : watchedOnTheirOwn(result)) {
             Threshold t = result.thresholds().get(metric);
             double[] v = series(result, metric);
             out.put("watch-" + i, Charts.windowSeries("watch-" + i, metric, keys, new String[] {metric},
@@ -324,13 +324,17 @@ public final class MonitorHtml {
         return best;
     }
 
-    private static List<String> watchedElsewhere(MonitoringResult result, boolean elsewhere) {
+    /**
+     * The watched metrics drawn in the watched-metrics section: all but the CBPE metrics (drawn
+     * realized against estimated) and the fairness metrics (drawn with their intervals).
+     */
+    private static List<String> watchedOnTheirOwn(MonitoringResult result) {
         List<String> attributes = attributes(result);
         List<String> out = new ArrayList<>();
         for (String metric : result.thresholds().keySet()) {
             boolean cbpe = metric.startsWith("estimated.") || Cbpe.METRICS.contains(metric);
             boolean fairness = attributes.stream().anyMatch(a -> metric.startsWith(a + "."));
-            if ((cbpe || fairness) == elsewhere) {
+            if (!cbpe && !fairness) {
                 out.add(metric);
             }
         }
@@ -471,8 +475,17 @@ public final class MonitorHtml {
             rows.add(row);
         }
         m.put("window_rows", rows);
-        m.put("watched", watchedElsewhere(r, false));
-        m.put("attributes", attributes(r));
+        m.put("watched", watchedOnTheirOwn(r));
+        List<Map<String, Object>> fairness = new ArrayList<>();
+        List<String> attrs = attributes(r);
+        for (int a = 0; a < attrs.size(); a++) {
+            List<String> ids = new ArrayList<>();
+            for (int k = 0; k < fairnessMetrics(r, attrs.get(a)).size(); k++) {
+                ids.add("fair-" + a + "-" + k);
+            }
+            fairness.add(Map.of("attribute", attrs.get(a), "charts", ids));
+        }
+        m.put("fairness", fairness);
         List<Map<String, Object>> alerts = new ArrayList<>();
         for (Alert a : r.alerts()) {
             Map<String, Object> row = new LinkedHashMap<>();

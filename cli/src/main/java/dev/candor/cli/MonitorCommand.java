@@ -50,7 +50,8 @@ import picocli.CommandLine.Spec;
  *
  * <p>The JSON result is written first, atomically; then the channels ({@code --prom},
  * {@code --webhook}, {@code --smtp-host}) are tried and the JSON is rewritten with their outcomes in
- * {@code deliveries}. Exit codes: 0 no rule breached, 3 a rule breached (also when a channel failed),
+ * {@code deliveries}. Last, {@code --html} writes the monitoring report ({@code MonitorHtml}), which
+ * lists those outcomes. Exit codes: 0 no rule breached, 3 a rule breached (also when a channel failed),
  * 2 bad input.
  *
  * @since 0.2.0

@@ -580,11 +580,91 @@ def check_report(nb):
               for i in range(len(attrs))), str(len(attrs)))
 
 
+# ------------------------------------------------------------------ 05-monitoring-bank
+
+
+def check_monitoring(nb):
+    data = dotted_values(nb.text("data"))
+    bank = "dataset = bank" in nb.text("data")
+    ref = golden("monitoring/bank_monitoring.json") if bank else None
+    mon = dotted_values(nb.text("monitor"))
+    n = int(mon.get("windows", 0))
+    check(nb, "windows were monitored", n >= 2, str(mon))
+    table = html_tables("".join(nb.data("monitor", "text/html")))
+    check(nb, "claim: the result shows itself as a table with one row per window",
+          len(table) >= 1 and len(table[0][2]) == n, str([len(t[2]) for t in table]))
+    check(nb, "the plain-text fallback is the result's table",
+          "".join(nb.data("monitor", "text/plain")).startswith("MonitoringResult: model"))
+    alert_rows = len(table[1][2]) if len(table) > 1 else 0
+    check(nb, "one alert table row per alert", alert_rows == mon.get("alerts"), "%s vs %s" % (alert_rows, mon.get("alerts")))
+    alerts = dotted_values(nb.text("alerts"))
+    check(nb, "alerts by rule add up to the alert count",
+          sum(v for k, v in alerts.items() if k.startswith("alerts.")) == mon.get("alerts"), str(alerts))
+
+    drift = dotted_values(nb.text("drift"))
+    heat = "".join(nb.data("drift", "text/html"))
+    check(nb, "claim: the heat map is displayed inline", "<svg" in heat and "drift-heatmap" in heat)
+    features = 15 if bank else 9
+    check(nb, "the heat map has a cell per feature and window", drift.get("heatmap.cells") == features * n,
+          str(drift.get("heatmap.cells")))
+    drifted = sum(drift.get("window.%d.drifted" % i, 0) for i in range(n))
+    check(nb, "the heat map caption counts the drifted cells", "(%d of %d)" % (drifted, features * n) in heat)
+
+    cbpe = dotted_values(nb.text("cbpe"))
+    check(nb, "claim: realized and estimated accuracy on one chart",
+          "realized" in "".join(nb.data("cbpe", "text/html")) and "estimated (CBPE)" in "".join(nb.data("cbpe", "text/html")))
+    shift_line = re.search(r"^concept_shift.accuracy = (.*)$", nb.text("cbpe"), re.M)
+    shift = shift_line.group(1).split() if shift_line else []
+    fair = dotted_values(nb.text("fair"))
+    check(nb, "fairness over time charts displayed", fair.get("fairness.charts", 0) >= 2 and
+          len(nb.data("fair", "text/html")) == fair.get("fairness.charts"), str(fair))
+    for i in range(n):
+        lo, hi = fair.get("window.%d.disparate_impact.lower" % i), fair.get("window.%d.disparate_impact.upper" % i)
+        if lo is not None and hi is not None and not math.isnan(lo):
+            check(nb, "window %d: the interval is ordered" % i, lo <= hi, "%s %s" % (lo, hi))
+    rep = dotted_values(nb.text("report"))
+    check(nb, "claim: the written report has no script", rep.get("html.has_script") == 0.0)
+    check(nb, "claim: the report holds every chart inline", rep.get("html.inline_svg_charts") == rep.get("html.charts")
+          and rep.get("html.charts", 0) >= 15, str(rep))
+    if ref is None:
+        return
+    gw = ref["windows"]
+    check(nb, "the golden windows", n == len(gw), "%d vs %d" % (n, len(gw)))
+    check(nb, "reference is rows 0..9999", data.get("reference.rows") == 10000)
+    for i, w in enumerate(gw[:n]):
+        check(nb, "window %d: drifted features as the golden file" % i,
+              drift.get("window.%d.drifted" % i) == w["dataset_drift"]["number_of_drifted_columns"])
+        check(nb, "window %d: accuracy as scikit-learn" % i,
+              close(cbpe.get("window.%d.accuracy" % i), w["performance"]["accuracy"], 1e-9))
+        check(nb, "window %d: CBPE accuracy within 0.02 of NannyML's" % i,
+              close(cbpe.get("window.%d.estimated_accuracy" % i), w["cbpe"]["estimated"]["accuracy"], 0.02))
+        check(nb, "window %d: accuracy alert as the golden file" % i,
+              cbpe.get("window.%d.accuracy_alert" % i) == (1.0 if w["threshold_alerts"]["accuracy"]["alert"] else 0.0))
+        check(nb, "window %d: disparate impact as AIF360" % i,
+              close(fair.get("window.%d.disparate_impact" % i), w["fairness"]["age_group"]["aif360"]["disparate_impact"], 1e-9))
+    expected = [w["key"] for w in gw if w["threshold_alerts"]["accuracy"]["alert"] and not w["cbpe"]["alert"]["accuracy"]]
+    check(nb, "concept-shift windows are the golden realized alerts CBPE misses", shift == expected, "%s vs %s" % (shift, expected))
+    # The prose: the last two windows, realized about 0.54 while the estimate stays near 0.85.
+    check(nb, "claim: concept shift in the last two windows", shift == [gw[-2]["key"], gw[-1]["key"]], str(shift))
+    for i in (n - 2, n - 1):
+        check(nb, "claim: window %d realized accuracy about 0.54" % i, close(cbpe.get("window.%d.accuracy" % i), 0.54, 0.01))
+        check(nb, "claim: window %d estimate stays high and inside its band" % i,
+              cbpe.get("window.%d.estimated_accuracy" % i, 0) > 0.8 and cbpe.get("window.%d.estimated_accuracy_alert" % i) == 0.0)
+    check(nb, "claim: accuracy was 0.84 just before", close(cbpe.get("window.%d.accuracy" % (n - 3)), 0.84, 0.01))
+    young = [w["fairness"]["age_group"]["groups"]["lt25"]["n"] for w in gw[:4]]
+    check(nb, "claim: 20, 2, 3 and 9 young clients in the first windows", young == [20, 2, 3, 9], str(young))
+    rates = [w["label_drift"]["current_rate"] for w in gw]
+    check(nb, "claim: the subscription rate reaches almost one half", max(rates) > 0.45 and ref["windows"][0]["label_drift"]["reference_rate"] < 0.036,
+          str(rates))
+    check(nb, "claim: the report names the concept shift", rep.get("html.names_concept_shift") == 1.0)
+
+
 CHECKS = {
     "01-audit-predictions.ipynb": check_audit,
     "02-reweighing-adult.ipynb": check_reweighing,
     "03-explaining-a-model.ipynb": check_explaining,
     "04-full-report.ipynb": check_report,
+    "05-monitoring-bank.ipynb": check_monitoring,
 }
 
 

@@ -19,6 +19,7 @@ import dev.candor.monitor.window.WindowResult;
 import dev.candor.monitor.window.WindowRow;
 import dev.candor.monitor.window.WindowSchema;
 import dev.candor.monitor.window.Windowing;
+import dev.candor.report.MonitorHtml;
 import dev.candor.report.MonitorJson;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -49,7 +50,8 @@ import picocli.CommandLine.Spec;
  *
  * <p>The JSON result is written first, atomically; then the channels ({@code --prom},
  * {@code --webhook}, {@code --smtp-host}) are tried and the JSON is rewritten with their outcomes in
- * {@code deliveries}. Exit codes: 0 no rule breached, 3 a rule breached (also when a channel failed),
+ * {@code deliveries}. Last, {@code --html} writes the monitoring report ({@code MonitorHtml}), which
+ * lists those outcomes. Exit codes: 0 no rule breached, 3 a rule breached (also when a channel failed),
  * 2 bad input.
  *
  * @since 0.2.0
@@ -141,7 +143,8 @@ public final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON ('-': standard output).")
     Path json;
 
-    @Option(names = "--html", paramLabel = "FILE", description = "A monitoring report page (not available yet).")
+    @Option(names = "--html", paramLabel = "FILE", description = "Write the monitoring report, one "
+            + "self-contained HTML page (after the JSON and the channels).")
     Path html;
 
     @Option(names = "--prom", paramLabel = "FILE", description = "Write every watched value as a Prometheus "
@@ -185,7 +188,7 @@ public final class MonitorCommand implements Callable<Integer> {
         if (policy != null) {
             paths.input("--policy", policy);
         }
-        paths.output("--json", json).fileOutput("--prom", prom).check();
+        paths.output("--json", json).fileOutput("--prom", prom).fileOutput("--html", html).check();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path builtIn = null;
@@ -236,6 +239,9 @@ public final class MonitorCommand implements Callable<Integer> {
                     AtomicFiles.writeString(json, text);
                 }
             }
+            if (html != null) {
+                AtomicFiles.writeString(html, MonitorHtml.page(result, deliveries));
+            }
             if (toStdout) {
                 out.print(text);
             } else {
@@ -256,10 +262,6 @@ public final class MonitorCommand implements Callable<Integer> {
             throw new ParameterException(cl, "--reference-profile: monitoring against a saved profile is not "
                     + "available in this build; give the reference rows (--reference FILE, or --data with "
                     + "--reference-rows/--reference-until)");
-        }
-        if (html != null) {
-            throw new ParameterException(cl, "--html: the monitoring report page is not available in this build; "
-                    + "--json holds every value");
         }
         if ((reference == null) != (current == null)) {
             throw new ParameterException(cl, "--reference and --current go together");

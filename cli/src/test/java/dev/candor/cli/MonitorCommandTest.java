@@ -159,7 +159,7 @@ class MonitorCommandTest {
             for (String a : l.substring("./candor ".length()).split("\\s+")) {
                 if (a.startsWith("../shared/")) {
                     args.add(ROOT.resolve(a).normalize().toString());
-                } else if (!a.startsWith("-") && a.matches("[\\w.-]+\\.(csv|json|prom)")) {
+                } else if (!a.startsWith("-") && a.matches("[\\w.-]+\\.(csv|json|prom|html)")) {
                     args.add(tmp.resolve(a).toString());
                 } else {
                     args.add(a);

@@ -67,4 +67,20 @@ public record MonitoringResult(String model, long referenceRows, String windowin
         windows.forEach(w -> m.put(w.window().key(), w.watched().getOrDefault(metric, Double.NaN)));
         return m;
     }
+
+    /**
+     * The result as HTML tables (one row per window, one per alert), for notebooks:
+     * {@code display(result.toHtml(), "text/html")}. The charted page is the report module's
+     * {@code MonitorHtml.fragment(result, deliveries)}.
+     *
+     * @return an HTML fragment (no scripts, every value from data escaped)
+     */
+    public String toHtml() {
+        return MonitoringTables.html(this);
+    }
+
+    /** @return the same tables as {@link #toHtml()} as aligned plain text */
+    public String toText() {
+        return MonitoringTables.text(this);
+    }
 }

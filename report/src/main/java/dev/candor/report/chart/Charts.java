@@ -215,6 +215,51 @@ public final class Charts {
         return ExplanationCharts.limeBars(id, title, labels, weights, maxBars);
     }
 
+    /**
+     * A watched metric over the monitoring windows: one line per series (for example the realized
+     * value and its label-free estimate), optional interval whiskers (a bootstrap interval), the
+     * metric's lower and upper thresholds as dashed lines with the band between them shaded, and the
+     * breaching windows shaded in orange.
+     *
+     * @param id          chart id
+     * @param title       title
+     * @param windows     window keys, in time order (the horizontal axis)
+     * @param series      series names
+     * @param values      values[series][window] (NaN: not drawn)
+     * @param low         interval lower ends [series][window], or null
+     * @param high        interval upper ends [series][window], or null
+     * @param lower       the lower threshold (NaN: none)
+     * @param upper       the upper threshold (NaN: none)
+     * @param breached    per window, whether it breaches
+     * @param yLabel      value axis label
+     * @param description the figure's one-sentence description
+     * @return the chart; one mark per finite point
+     */
+    public static Chart windowSeries(String id, String title, String[] windows, String[] series, double[][] values,
+                                     double[][] low, double[][] high, double lower, double upper, boolean[] breached,
+                                     String yLabel, String description) {
+        return MonitorCharts.windowSeries(id, title, windows, series, values, low, high, lower, upper, breached,
+                yLabel, description);
+    }
+
+    /**
+     * A features × windows drift heat map: one row per feature (its label should name the test),
+     * one column per window; the cell shows the test's value and is orange when the feature drifted,
+     * light blue when it did not and grey when the test is undefined, with a legend of the three.
+     *
+     * @param id      chart id
+     * @param title   title
+     * @param rows    row labels, e.g. {@code "age (wasserstein)"}
+     * @param windows window keys, in time order
+     * @param values  values[row][window] (NaN: undefined)
+     * @param drifted drifted[row][window]
+     * @return the chart; one mark per cell
+     */
+    public static Chart driftHeatMap(String id, String title, String[] rows, String[] windows, double[][] values,
+                                     boolean[][] drifted) {
+        return MonitorCharts.driftHeatMap(id, title, rows, windows, values, drifted);
+    }
+
     /** Indices of the (at most) {@code k} largest finite |values|, largest first; ties by index. */
     /**
      * Residual against prediction for each group of a regressor, with the zero line.

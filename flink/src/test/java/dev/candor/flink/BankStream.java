@@ -1,0 +1,65 @@
+package dev.candor.flink;
+
+import dev.candor.core.SharedData;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The golden Bank prediction log (../shared/golden/monitoring/bank_predictions.csv) as an event
+ * stream: event time is the {@code row} column, the reference is rows 0..9999 and the analysis
+ * windows are chunks of 5000 rows from row 10000, as in the golden monitoring file.
+ */
+final class BankStream {
+
+    static final int REFERENCE_ROWS = 10_000;
+    static final int CHUNK = 5_000;
+
+    final List<String> lines;
+    final EventSchema schema;
+    final EventParser parser;
+    final List<PredictionEvent> reference = new ArrayList<>();
+    final ProfileAggregation aggregation;
+
+    BankStream() {
+        try {
+            lines = Files.readAllLines(SharedData.golden("monitoring/bank_predictions.csv"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        schema = EventSchema.builder(List.of(lines.get(0).split(","))).time("row").modelName("bank")
+                .label("y").score("score").prediction("pred")
+                .protectedAttribute("age_group", "ge25").protectedAttribute("marital", null)
+                .numeric(List.of("age", "balance", "day", "campaign", "pdays", "previous"))
+                .categorical(List.of("job", "education", "default", "housing", "loan", "contact", "month", "poutcome"))
+                .build();
+        parser = new EventParser(schema);
+        for (int i = 1; i <= REFERENCE_ROWS; i++) {
+            reference.add(parser.parse(lines.get(i)).orElseThrow());
+        }
+        aggregation = ProfileAggregation.fromReference(schema, reference);
+    }
+
+    /** @return the header and the data rows {@code from} (0-based) to the end */
+    List<String> streamLines(int from, int to) {
+        List<String> out = new ArrayList<>();
+        out.add(lines.get(0));
+        out.addAll(lines.subList(from + 1, Math.min(to, lines.size() - 1) + 1));
+        return out;
+    }
+
+    /** Writes the stream part (rows 10000 to the end) as a CSV file in {@code dir}. */
+    Path writeStream(Path dir) throws IOException {
+        Path f = dir.resolve("bank_stream.csv");
+        Files.write(f, streamLines(REFERENCE_ROWS, Integer.MAX_VALUE));
+        return f;
+    }
+
+    /** @return the data-row count */
+    int rows() {
+        return lines.size() - 1;
+    }
+}

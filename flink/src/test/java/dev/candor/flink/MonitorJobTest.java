@@ -55,6 +55,11 @@ class MonitorJobTest {
 
     /** The summary of rows [from, to) computed in batch by the same aggregation. */
     static JsonNode batchWindow(long start, long end) {
+        return batchWindow(bank, start, end);
+    }
+
+    /** The summary of rows [from, to) of {@code bank} computed in batch by the same aggregation. */
+    static JsonNode batchWindow(BankStream bank, long start, long end) {
         ProfileAccumulator acc = bank.aggregation.create();
         for (long row = start; row < Math.min(end, bank.rows()); row++) {
             bank.aggregation.add(acc, bank.parser.parse(bank.lines.get((int) row + 1)).orElseThrow());

@@ -166,7 +166,13 @@ public final class EventParser implements Serializable {
         return out;
     }
 
-    private long parseTime(String line, String t) {
+    /**
+     * @param line the line the value comes from (for the message)
+     * @param t    a time value
+     * @return the event time it denotes
+     * @throws EventFormatException when it is neither an integer, an ISO date nor an ISO date-time
+     */
+    long parseTime(String line, String t) {
         try {
             return Long.parseLong(t.trim());
         } catch (NumberFormatException notInteger) {

@@ -43,7 +43,7 @@ final class BankStream {
         aggregation = ProfileAggregation.fromReference(schema, reference);
     }
 
-    /** @return the header and the data rows {@code from} (0-based) to the end */
+    /** @return the header and the data rows {@code from} (inclusive, 0-based) to {@code to} (exclusive) */
     List<String> streamLines(int from, int to) {
         List<String> out = new ArrayList<>();
         out.add(lines.get(0));

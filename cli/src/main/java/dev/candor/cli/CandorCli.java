@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
             ReportCommand.class,
             DriftCommand.class,
             ProfileCommand.class,
+            MonitorCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

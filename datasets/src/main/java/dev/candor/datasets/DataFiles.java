@@ -90,6 +90,36 @@ public final class DataFiles {
         return download(file, cached);
     }
 
+    /**
+     * Finds a verified copy in the datasets directory or the cache, never downloading (for files
+     * published only inside an archive, such as Bank marketing's {@code bank-full.csv}).
+     *
+     * @param file the file wanted
+     * @return the path of a verified copy, or empty when there is none
+     * @throws IOException           if a copy exists but cannot be read
+     * @throws IllegalStateException if a copy has the wrong SHA-256
+     */
+    public java.util.Optional<Path> local(RemoteFile file) throws IOException {
+        for (Path dir : new Path[] {datasetsDir, cacheDir}) {
+            if (dir != null && Files.isRegularFile(dir.resolve(file.relativePath()))) {
+                Path p = dir.resolve(file.relativePath());
+                verify(p, file);
+                return java.util.Optional.of(p);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** @return the datasets directory searched first, if any */
+    public java.util.Optional<Path> datasetsDir() {
+        return java.util.Optional.ofNullable(datasetsDir);
+    }
+
+    /** @return the cache directory */
+    public Path cacheDir() {
+        return cacheDir;
+    }
+
     private static void verify(Path p, RemoteFile file) throws IOException {
         String got = sha256(p);
         if (!got.equals(file.sha256())) {

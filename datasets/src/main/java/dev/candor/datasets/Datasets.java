@@ -15,6 +15,7 @@ import java.util.function.Supplier;
  *   <tr><td>{@code german}</td><td>{@link GermanCreditDataset#load()}</td><td>1,000</td></tr>
  *   <tr><td>{@code adult}</td><td>{@link AdultDataset#load()}</td><td>45,222</td></tr>
  *   <tr><td>{@code compas}</td><td>{@link CompasDataset#load()}</td><td>6,172</td></tr>
+ *   <tr><td>{@code bank}</td><td>{@link BankDataset#load()}</td><td>45,211</td></tr>
  * </table>
  *
  * @since 0.1.0
@@ -31,6 +32,8 @@ public final class Datasets {
                 AdultDataset::load);
         register(CompasDataset.NAME, "ProPublica COMPAS two-year recidivism, ProPublica's filter",
                 CompasDataset::load);
+        register(BankDataset.NAME, "UCI Bank marketing, 45,211 calls in time order (May 2008 - Nov 2010)",
+                BankDataset::load);
     }
 
     private Datasets() {

@@ -139,21 +139,12 @@ public final class SyntheticCredit {
         for (int i = 0; i < rows; i++) {
             SplittableRandom r = master.split();
             boolean female = r.nextDouble() < femaleShare;
-            double age = Math.min(75, Math.max(18, Math.round(40 + 12 * normal(r))));
-            double income = round1(45 * Math.exp(0.5 * normal(r)));
-            double credit = round1(8 * Math.exp(0.7 * normal(r)));
-            double duration = DURATIONS[r.nextInt(DURATIONS.length)];
-            double debt = r.nextDouble() < 0.4 ? 0 : round1(5 * Math.exp(0.8 * normal(r)));
-            int housing = pick(r, HOUSING_P);
-            int purpose = pick(r, PURPOSE_P);
-            int employment = pick(r, EMPLOYMENT_P);
-            int region = pick(r, female ? REGION_FEMALE : REGION_MALE);
-            double[] row = {age, income, credit, duration, debt, housing, purpose, employment, region};
+            double[] row = features(r, female, 0, 0);
             double p = Math.min(1, Math.max(0, sigmoid(score(row)) - (female ? bias : 0)));
             y[i] = r.nextDouble() < p ? 1 : 0;
             x[i] = row;
             sex[i] = female ? "female" : "male";
-            ageGroup[i] = age > 25 ? "gt25" : "le25";
+            ageGroup[i] = row[0] > 25 ? "gt25" : "le25";
         }
         return Dataset.builder(NAME)
                 .features(FEATURES, x)
@@ -163,14 +154,33 @@ public final class SyntheticCredit {
                 .build();
     }
 
-    private static double score(double[] v) {
+    /**
+     * Draws items 2-10 of the class documentation for one applicant, in that order; the shifts move
+     * the median of income and credit amount by the factors {@code e^shift} (0 for this generator,
+     * which then gives exactly the documented draws; {@link SyntheticCreditStream} drifts them).
+     */
+    static double[] features(SplittableRandom r, boolean female, double logIncomeShift, double logCreditShift) {
+        double age = Math.min(75, Math.max(18, Math.round(40 + 12 * normal(r))));
+        double income = round1(45 * Math.exp(logIncomeShift + 0.5 * normal(r)));
+        double credit = round1(8 * Math.exp(logCreditShift + 0.7 * normal(r)));
+        double duration = DURATIONS[r.nextInt(DURATIONS.length)];
+        double debt = r.nextDouble() < 0.4 ? 0 : round1(5 * Math.exp(0.8 * normal(r)));
+        int housing = pick(r, HOUSING_P);
+        int purpose = pick(r, PURPOSE_P);
+        int employment = pick(r, EMPLOYMENT_P);
+        int region = pick(r, female ? REGION_FEMALE : REGION_MALE);
+        return new double[] {age, income, credit, duration, debt, housing, purpose, employment, region};
+    }
+
+    /** The score of the label rule (class documentation) on a row in {@link #FEATURES} order. */
+    static double score(double[] v) {
         double income = v[1];
         double dti = (v[4] + v[2]) / income;
         return 1.2 + Math.log(income / 45) - 2 * dti + 0.25 * (v[7] - 2) + (v[5] == 0 ? 0.3 : 0)
                 - 0.015 * (v[3] - 24) + 0.01 * (v[0] - 40) + PURPOSE_EFFECT[(int) v[6]];
     }
 
-    private static double sigmoid(double s) {
+    static double sigmoid(double s) {
         return 1 / (1 + Math.exp(-s));
     }
 

@@ -188,8 +188,8 @@ class DatasetTest {
     }
 
     @Test
-    void registryListsTheFourDatasets() {
-        assertThat(Datasets.names()).containsExactly("synthetic-credit", "german", "adult", "compas");
+    void registryListsTheBuiltInDatasets() {
+        assertThat(Datasets.names()).containsExactly("synthetic-credit", "german", "adult", "compas", "bank");
         assertThatThrownBy(() -> Datasets.load("iris")).hasMessageContaining("known datasets are");
     }
 }

@@ -32,9 +32,9 @@ import java.util.Set;
  *   <li>{@link #CRAMER_VON_MISES} is not tie-corrected: on discrete features it flags drift on
  *       identical distributions; prefer {@link #KS} there.</li>
  *   <li>{@link #ED} is in the feature's own units (not normalised) with a fixed 0.1 threshold.</li>
- *   <li>{@link #WASSERSTEIN} divides by {@code max(std_ref, 0.001)}; Candor reports a constant
- *       reference as undefined ({@link UndefinedReason#CONSTANT_REFERENCE}) instead of the huge
- *       number Evidently gives.</li>
+ *   <li>{@link #WASSERSTEIN} divides by {@code max(std_ref, 0.001)}: a constant reference gives
+ *       Evidently's huge value (W1 / 0.001, which the monitoring golden file records), with a
+ *       warning saying so.</li>
  *   <li>{@link #FISHER_EXACT} and {@link #G_TEST} compare raw counts, so they need equal sample
  *       sizes (undefined otherwise, where Evidently raises).</li>
  *   <li>{@link #TVD}'s value is a permutation p-value (1000 splits, numpy's MT19937 stream with
@@ -144,10 +144,12 @@ public enum DriftTest {
         @Override
         DriftResult run(FeatureSamples s, double threshold) {
             double std = MomentStatistics.stdPopulation(s.sorted(Side.REFERENCE));
-            if (std == 0) {
-                return DriftResult.undefined(this, threshold, UndefinedReason.CONSTANT_REFERENCE);
-            }
             double w = RankStatistics.cdfDistance(s.pooled(), 1) / Math.max(std, 0.001);
+            if (std < 0.001) {
+                // Evidently divides by max(std, 0.001): a (near-)constant reference inflates the value
+                return DriftResult.of(this, w, Double.NaN, w, threshold, List.of(
+                        "reference standard deviation " + std + " < 0.001: W1 divided by 0.001 as Evidently does"));
+            }
             return distance(this, w, threshold);
         }
     },

@@ -42,13 +42,17 @@ class BadInputTest {
     }
 
     @Test
-    void constantFeatureMakesNormedWassersteinAndTTestUndefinedWithAReason() {
+    void constantFeatureDividesWassersteinByEvidentlysFloorAndMakesTTestUndefined() {
         double[] c = {5, 5, 5, 5, 5};
         FeatureSamples s = FeatureSamples.numeric("const", c, c.clone());
         DriftResult w = DriftTest.WASSERSTEIN.test(s);
-        assertThat(w.undefined()).contains(UndefinedReason.CONSTANT_REFERENCE);
-        assertThat(w.value()).isNaN();
+        assertThat(w.value()).isEqualTo(0.0);
         assertThat(w.drift()).isFalse();
+        assertThat(w.warnings()).singleElement().asString().contains("0.001");
+        // W1 = 1 against a constant reference: 1 / 0.001, Evidently's value (golden monitoring, pdays)
+        DriftResult shifted = DriftTest.WASSERSTEIN.test(FeatureSamples.numeric("const", c, new double[] {6, 6}));
+        assertThat(shifted.value()).isCloseTo(1000.0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(shifted.drift()).isTrue();
         assertThat(DriftTest.T_TEST.test(s).undefined()).contains(UndefinedReason.ZERO_VARIANCE);
         assertThat(DriftTest.ES.test(s).undefined()).contains(UndefinedReason.ZERO_IQR);
         assertThat(DriftTest.KS.test(s).value()).isEqualTo(1.0);

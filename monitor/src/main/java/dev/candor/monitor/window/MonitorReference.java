@@ -1,0 +1,235 @@
+package dev.candor.monitor.window;
+
+import dev.candor.fairness.Bootstrap;
+import dev.candor.fairness.performance.ClassificationMetric;
+import dev.candor.fairness.performance.ClassificationSample;
+import dev.candor.fairness.performance.ZeroDivision;
+import dev.candor.monitor.alert.Severity;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The reference period, prepared once for every window: its rows, the CBPE calibration decision,
+ * its chunks' results and the thresholds every monitoring rule derives from them.
+ *
+ * <p>Thresholds: a rule with {@code reference_band} k takes the metric's value on every reference
+ * chunk (for {@code estimated.<metric>}, the <b>realized</b> value, as NannyML does) and sets
+ * mean ± k·sd ({@link Threshold#fromReference}); a rule with {@code min}/{@code max} sets fixed
+ * bounds. Immutable and {@link Serializable}, so a stream processor can ship it to its workers.
+ *
+ * @since 0.2.0
+ */
+public final class MonitorReference implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The watched performance metrics (scikit-learn names), in report order. */
+    public static final List<String> PERFORMANCE = List.of("accuracy", "balanced_accuracy", "precision", "recall",
+            "f1", "roc_auc", "average_precision", "log_loss", "brier_score_loss");
+    /** AIF360's privileged-form metrics watched per attribute with a privileged value. */
+    public static final List<String> AIF360 = List.of("statistical_parity_difference", "disparate_impact",
+            "equal_opportunity_difference", "average_odds_difference");
+    /** fairlearn's between-groups metrics watched per attribute. */
+    public static final List<String> FAIRLEARN = List.of("demographic_parity_difference", "equalized_odds_difference");
+
+    private final WindowData data;
+    private final Map<String, String> privileged;
+    private final CbpeCalibration calibration;
+    private final int resamples;
+    private final long seed;
+    private final List<WindowResult> chunks;
+    private final List<MonitoringRule> rules;
+    private final Map<String, Threshold> thresholds;
+    private final Map<String, MonitoringRule> ruleOf;
+
+    private MonitorReference(WindowData data, Map<String, String> privileged, CbpeCalibration calibration,
+            int resamples, long seed, List<WindowResult> chunks, List<MonitoringRule> rules,
+            Map<String, Threshold> thresholds, Map<String, MonitoringRule> ruleOf) {
+        this.data = data;
+        this.privileged = privileged;
+        this.calibration = calibration;
+        this.resamples = resamples;
+        this.seed = seed;
+        this.chunks = chunks;
+        this.rules = rules;
+        this.thresholds = thresholds;
+        this.ruleOf = ruleOf;
+    }
+
+    /**
+     * @param reference  the reference rows
+     * @param chunks     the reference cut like the analysis windows (each with its window), possibly empty
+     * @param privileged privileged value per protected attribute (attributes not named get fairlearn's
+     *                   between-groups metrics only)
+     * @param rules      the monitoring rules ({@link #defaultRules} when none are given)
+     * @param folds      CBPE calibration test folds, or {@code null} to draw them with {@code seed}
+     * @param resamples  bootstrap resamples for fairness intervals (0 for none)
+     * @param seed       the seed of the bootstrap and of drawn folds
+     * @return the prepared reference
+     */
+    public static MonitorReference of(WindowProfile reference, List<Map.Entry<Window, WindowProfile>> chunks,
+            Map<String, String> privileged, List<MonitoringRule> rules, List<int[]> folds, int resamples, long seed) {
+        Objects.requireNonNull(reference, "reference");
+        if (reference.rows() == 0) {
+            throw new IllegalArgumentException("the reference has no rows");
+        }
+        WindowData data = reference.snapshot();
+        Map<String, String> priv = Collections.unmodifiableMap(new LinkedHashMap<>(privileged));
+        for (String a : priv.keySet()) {
+            if (!data.schema().protectedAttributes().contains(a)) {
+                throw new IllegalArgumentException("privileged value given for '" + a
+                        + "', which is not a protected attribute " + data.schema().protectedAttributes());
+            }
+        }
+        CbpeCalibration cal = calibrate(reference.labelsAsAdded(), reference.scoresAsAdded(), folds, seed);
+        MonitorReference bare = new MonitorReference(data, priv, cal, resamples, seed, List.of(), List.of(), Map.of(),
+                Map.of());
+        List<WindowResult> chunkResults = new ArrayList<>();
+        for (Map.Entry<Window, WindowProfile> c : chunks) {
+            chunkResults.add(WindowEvaluation.evaluate(c.getValue().snapshot(), bare, c.getKey()));
+        }
+        List<MonitoringRule> rs = List.copyOf(rules.isEmpty() ? defaultRules(data.schema(), priv) : rules);
+        Map<String, Threshold> th = new LinkedHashMap<>();
+        Map<String, MonitoringRule> ruleOf = new LinkedHashMap<>();
+        for (MonitoringRule r : rs) {
+            for (String m : r.watchedMetrics(data.schema().protectedAttributes())) {
+                double[] values = new double[chunkResults.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = chunkValue(chunkResults.get(i), m);
+                }
+                th.put(m, r.threshold(m, values));
+                ruleOf.put(m, r);
+            }
+        }
+        return new MonitorReference(data, priv, cal, resamples, seed, List.copyOf(chunkResults), rs,
+                Collections.unmodifiableMap(th), Collections.unmodifiableMap(ruleOf));
+    }
+
+    private static double chunkValue(WindowResult chunk, String metric) {
+        if (metric.startsWith("estimated.")) {
+            Double v = chunk.cbpe() == null ? null : chunk.cbpe().realized().get(metric.substring("estimated.".length()));
+            return v == null ? Double.NaN : v;
+        }
+        Double v = chunk.watched().get(metric);
+        return v == null ? Double.NaN : v;
+    }
+
+    private static CbpeCalibration calibrate(int[] labels, double[] scores, List<int[]> folds, long seed) {
+        int[] scored = java.util.stream.IntStream.range(0, labels.length)
+                .filter(i -> labels[i] != WindowRow.MISSING && !Double.isNaN(scores[i])).toArray();
+        if (scored.length == 0) {
+            return new CbpeCalibration(false, Double.NaN, Double.NaN, Double.NaN, null);
+        }
+        int[] y = WindowData.pick(labels, scored);
+        double[] s = WindowData.pick(scores, scored);
+        double auc = ClassificationMetric.ROC_AUC.compute(ClassificationSample.of(y, null, s, null), ZeroDivision.ZERO)
+                .value();
+        if (folds != null) {
+            if (scored.length != labels.length) {
+                throw new IllegalArgumentException("calibration folds need a label and a score on every reference row");
+            }
+            return CbpeCalibration.decide(y, s, auc, folds);
+        }
+        return CbpeCalibration.decide(y, s, auc, seed);
+    }
+
+    /**
+     * The rules used when a policy names none: reference band k = 3 on every performance metric, every
+     * CBPE estimate and every fairness metric of every attribute (AIF360's privileged forms where a
+     * privileged value is named), and the dataset drift share above 0.5.
+     *
+     * @param schema     the schema
+     * @param privileged privileged values by attribute
+     * @return the rules
+     */
+    public static List<MonitoringRule> defaultRules(WindowSchema schema, Map<String, String> privileged) {
+        List<MonitoringRule> r = new ArrayList<>();
+        r.add(new MonitoringRule("drift.share", null, 0.5, null, List.of(), Severity.WARNING));
+        for (String m : PERFORMANCE) {
+            r.add(MonitoringRule.band("performance." + m, Threshold.DEFAULT_K, Severity.WARNING));
+        }
+        for (String m : Cbpe.METRICS) {
+            r.add(MonitoringRule.band("estimated." + m, Threshold.DEFAULT_K, Severity.WARNING));
+        }
+        List<String> withPrivileged = schema.protectedAttributes().stream().filter(privileged::containsKey).toList();
+        if (!withPrivileged.isEmpty()) {
+            for (String m : AIF360) {
+                r.add(new MonitoringRule("fairness." + m, null, null, Threshold.DEFAULT_K, withPrivileged,
+                        Severity.WARNING));
+            }
+        }
+        if (!schema.protectedAttributes().isEmpty()) {
+            for (String m : FAIRLEARN) {
+                r.add(MonitoringRule.band("fairness." + m, Threshold.DEFAULT_K, Severity.WARNING));
+            }
+        }
+        return r;
+    }
+
+    /** @return the schema */
+    public WindowSchema schema() {
+        return data.schema();
+    }
+
+    /** @return the reference rows */
+    public long rows() {
+        return data.rows();
+    }
+
+    /** @return privileged values by attribute */
+    public Map<String, String> privileged() {
+        return privileged;
+    }
+
+    /** @return the CBPE calibration decision */
+    public CbpeCalibration calibration() {
+        return calibration;
+    }
+
+    /** @return the results of the reference chunks, in order */
+    public List<WindowResult> chunks() {
+        return chunks;
+    }
+
+    /** @return the rules in force */
+    public List<MonitoringRule> rules() {
+        return rules;
+    }
+
+    /** @return the threshold of every watched metric, in rule order */
+    public Map<String, Threshold> thresholds() {
+        return thresholds;
+    }
+
+    /**
+     * @param metric a watched metric
+     * @return the rule that watches it, or {@code null}
+     */
+    public MonitoringRule ruleOf(String metric) {
+        return ruleOf.get(metric);
+    }
+
+    /** @return bootstrap resamples for fairness intervals (0 for none) */
+    public int resamples() {
+        return resamples;
+    }
+
+    /** @return the seed */
+    public long seed() {
+        return seed;
+    }
+
+    /** @return the default seed ({@link Bootstrap#DEFAULT_SEED}) */
+    public static long defaultSeed() {
+        return Bootstrap.DEFAULT_SEED;
+    }
+
+    WindowData data() {
+        return data;
+    }
+}

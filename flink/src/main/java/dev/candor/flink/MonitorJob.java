@@ -61,6 +61,7 @@ public final class MonitorJob<A> {
     private final long slide;
     private final long offset;
     private final boolean rowWindows;
+    private final CalendarWindows calendar;
     private final long outOfOrderness;
     private final long allowedLateness;
     private final List<AlertRule> rules;
@@ -68,16 +69,20 @@ public final class MonitorJob<A> {
     private MonitorJob(Builder<A> b) {
         this.parser = Objects.requireNonNull(b.parser, "parser");
         this.aggregation = Objects.requireNonNull(b.aggregation, "aggregation");
-        if (b.size <= 0) {
+        if (b.calendar == null && b.size <= 0) {
             throw new IllegalArgumentException("window size must be positive: " + b.size);
         }
         this.size = b.size;
         this.slide = b.slide <= 0 ? b.size : b.slide;
+        if (b.calendar != null && b.slide > 0) {
+            throw new IllegalArgumentException("calendar windows do not slide");
+        }
         if (slide > size) {
             throw new IllegalArgumentException("window slide " + slide + " is larger than its size " + size);
         }
         this.offset = b.offset;
         this.rowWindows = b.rowWindows;
+        this.calendar = b.calendar;
         this.outOfOrderness = b.outOfOrderness;
         this.allowedLateness = b.allowedLateness;
         if (allowedLateness < 0) {
@@ -134,7 +139,7 @@ public final class MonitorJob<A> {
                 .window(assigner())
                 .allowedLateness(Duration.ofMillis(allowedLateness))
                 .sideOutputLateData(LATE)
-                .aggregate(new WindowAccumulate<>(aggregation), new WindowEvaluate<>(aggregation, rowWindows, rules),
+                .aggregate(new WindowAccumulate<>(aggregation), new WindowEvaluate<>(aggregation, rowWindows, rules, calendar),
                         accType, accType, Types.STRING)
                 .name("window monitor");
         DataStream<String> late = windows.getSideOutput(LATE).map(new CountLate()).name("count late events");
@@ -143,6 +148,9 @@ public final class MonitorJob<A> {
     }
 
     private WindowAssigner<Object, TimeWindow> assigner() {
+        if (calendar != null) {
+            return calendar;
+        }
         return slide == size
                 ? TumblingEventTimeWindows.of(Duration.ofMillis(size), Duration.ofMillis(offset))
                 : SlidingEventTimeWindows.of(Duration.ofMillis(size), Duration.ofMillis(slide), Duration.ofMillis(offset));
@@ -235,6 +243,7 @@ public final class MonitorJob<A> {
         private long slide;
         private long offset;
         private boolean rowWindows;
+        private CalendarWindows calendar;
         private long outOfOrderness;
         private long allowedLateness;
         private final List<AlertRule> rules = new ArrayList<>();
@@ -254,6 +263,13 @@ public final class MonitorJob<A> {
         /** @param d tumbling windows of this duration @return this */
         public Builder<A> timeWindows(Duration d) {
             this.size = d.toMillis();
+            this.rowWindows = false;
+            return this;
+        }
+
+        /** @param period tumbling windows of this calendar period (UTC), keyed as the batch monitor keys them @return this */
+        public Builder<A> calendarWindows(dev.candor.monitor.window.CalendarPeriod period) {
+            this.calendar = new CalendarWindows(period);
             this.rowWindows = false;
             return this;
         }

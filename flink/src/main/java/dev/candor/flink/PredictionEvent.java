@@ -9,11 +9,13 @@ import java.util.Objects;
  * missing value).
  *
  * <p>A Flink POJO (public fields, public no-argument constructor), so Flink serializes it without
- * falling back to Kryo.
+ * falling back to Kryo; {@link java.io.Serializable} so reference events travel with the job graph.
  *
  * @since 0.2.0
  */
-public class PredictionEvent {
+public class PredictionEvent implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** The monitored model's name; the first part of the key. */
     public String model;

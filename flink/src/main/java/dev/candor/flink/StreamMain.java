@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import dev.candor.monitor.window.CalendarPeriod;
+import dev.candor.monitor.window.WindowProfile;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -69,11 +71,14 @@ public final class StreamMain implements Callable<Integer> {
     @Option(names = "--chunk-size", paramLabel = "N", description = "Windows of N rows (the time column numbers the rows).")
     Long chunkSize;
 
-    @Option(names = "--window", paramLabel = "DURATION", description = "Windows of a fixed duration: 500ms, 30s, 15m, 12h, 1d, 1w or ISO-8601 (PT15M).")
+    @Option(names = "--window", paramLabel = "1d|1w|1M|1q", description = "Calendar windows (UTC), keyed as candor monitor keys them.")
     String window;
 
-    @Option(names = "--slide", paramLabel = "N|DURATION", description = "Sliding windows that start every N rows or DURATION.")
+    @Option(names = "--slide", paramLabel = "N", description = "Sliding --chunk-size windows that start every N rows.")
     String slide;
+
+    @Option(names = "--bootstrap", defaultValue = "200", description = "Fairness bootstrap resamples per window (default ${DEFAULT-VALUE}; 0 for none).")
+    int bootstrap;
 
     @Option(names = "--out-of-orderness", paramLabel = "N|DURATION", defaultValue = "0",
             description = "How late an event may be and still be on time (default ${DEFAULT-VALUE}).")
@@ -170,7 +175,7 @@ public final class StreamMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if ((chunkSize == null) == (window == null)) {
-            throw new IllegalArgumentException("give exactly one of --chunk-size N and --window DURATION");
+            throw new IllegalArgumentException("give exactly one of --chunk-size N and --window 1d|1w|1M|1q");
         }
         boolean rows = chunkSize != null;
         List<Path> files = sourceFiles();
@@ -195,20 +200,29 @@ public final class StreamMain implements Callable<Integer> {
         if (ref.isEmpty()) {
             throw new IllegalArgumentException(reference + ": no reference row" + (referenceUntil == null ? "" : " before " + referenceUntil));
         }
-        ProfileAggregation aggregation = ProfileAggregation.fromReference(schema, ref);
-        MonitorJob.Builder<ProfileAccumulator> b = MonitorJob.builder(parser, aggregation)
+        CalendarPeriod period = rows ? null : CalendarPeriod.parse(window);
+        if (!rows && slide != null) {
+            throw new IllegalArgumentException("--slide applies to --chunk-size windows; calendar windows do not slide");
+        }
+        if (rows && chunkSize > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("--chunk-size " + chunkSize + " is too large");
+        }
+        MonitorAggregation aggregation = new MonitorAggregation(schema, ref, rows ? chunkSize.intValue() : 0, period,
+                bootstrap);
+        aggregation.reference();   // prepared here once, so a bad reference fails before the job starts
+        MonitorJob.Builder<WindowProfile> b = MonitorJob.builder(parser, aggregation)
                 .outOfOrderness(amount(outOfOrderness, rows, "--out-of-orderness"))
                 .allowedLateness(amount(allowedLateness, rows, "--allowed-lateness"))
                 .rules(thresholds.stream().map(AlertRule::parse).toList());
         if (rows) {
             b.rowWindows(chunkSize);
         } else {
-            b.timeWindows(Duration.ofMillis(duration(window, "--window")));
+            b.calendarWindows(period);
         }
         if (slide != null) {
             b.slide(amount(slide, rows, "--slide"));
         }
-        MonitorJob<ProfileAccumulator> job = b.build();
+        MonitorJob<WindowProfile> job = b.build();
 
         Configuration conf = new Configuration();
         if (checkpointDir != null) {
@@ -344,10 +358,6 @@ public final class StreamMain implements Callable<Integer> {
      * @return milliseconds
      */
     static long duration(String text, String option) {
-        if (text.trim().matches("[0-9]+[MqQ]")) {
-            throw new IllegalArgumentException(option + " '" + text + "': calendar months and quarters are not fixed"
-                    + " durations; streaming windows take 500ms, 30s, 15m, 12h, 1d, 1w or PT15M");
-        }
         String t = text.trim().toLowerCase(Locale.ROOT);
         try {
             if (t.equals("0")) {

@@ -13,16 +13,30 @@ import java.time.Instant;
  * @param start     inclusive start (event-time units)
  * @param end       exclusive end
  * @param rowWindow true when event time is a row sequence number
+ * @param periodKey the batch monitor's key of a calendar window ({@code 2008-05}, {@code 2008Q2}), or {@code null}
  * @since 0.2.0
  */
-public record WindowBounds(long start, long end, boolean rowWindow) implements Serializable {
+public record WindowBounds(long start, long end, boolean rowWindow, String periodKey) implements Serializable {
+
+    /**
+     * @param start     inclusive start
+     * @param end       exclusive end
+     * @param rowWindow true when event time is a row sequence number
+     */
+    public WindowBounds(long start, long end, boolean rowWindow) {
+        this(start, end, rowWindow, null);
+    }
 
     /**
      * @param lastSeen the largest event time in the window
-     * @return the window's key: {@code [start:last]} for row windows, else the ISO start instant
+     * @return the window's key: {@code [start:last]} for row windows, the period's key for calendar
+     *         windows, else the ISO start instant
      */
     public String key(long lastSeen) {
-        return rowWindow ? "[" + start + ":" + Math.min(end - 1, lastSeen) + "]" : Instant.ofEpochMilli(start).toString();
+        if (rowWindow) {
+            return "[" + start + ":" + Math.min(end - 1, lastSeen) + "]";
+        }
+        return periodKey != null ? periodKey : Instant.ofEpochMilli(start).toString();
     }
 
     /**

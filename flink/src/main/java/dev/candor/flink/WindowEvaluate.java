@@ -3,6 +3,7 @@ package dev.candor.flink;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.candor.monitor.alert.Alert;
+import dev.candor.report.MonitorJson;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,6 +40,7 @@ public final class WindowEvaluate<A> extends ProcessWindowFunction<A, String, St
     private final WindowAggregation<A> aggregation;
     private final boolean rowWindows;
     private final List<AlertRule> rules;
+    private final CalendarWindows calendar;
     private transient Map<String, Double> latest;
     private transient ValueStateDescriptor<Integer> firings;
 
@@ -46,11 +48,14 @@ public final class WindowEvaluate<A> extends ProcessWindowFunction<A, String, St
      * @param aggregation the window summary
      * @param rowWindows  whether event time is a row sequence number
      * @param rules       the alert rules
+     * @param calendar    the calendar windows (for their keys), or {@code null}
      */
-    public WindowEvaluate(WindowAggregation<A> aggregation, boolean rowWindows, List<AlertRule> rules) {
+    public WindowEvaluate(WindowAggregation<A> aggregation, boolean rowWindows, List<AlertRule> rules,
+            CalendarWindows calendar) {
         this.aggregation = aggregation;
         this.rowWindows = rowWindows;
         this.rules = List.copyOf(rules);
+        this.calendar = calendar;
     }
 
     @Override
@@ -63,7 +68,8 @@ public final class WindowEvaluate<A> extends ProcessWindowFunction<A, String, St
     public void process(String key, Context context, Iterable<A> elements, Collector<String> out) throws Exception {
         A acc = elements.iterator().next();
         TimeWindow tw = context.window();
-        Map<String, Object> window = aggregation.evaluate(acc, new WindowBounds(tw.getStart(), tw.getEnd(), rowWindows));
+        Map<String, Object> window = aggregation.evaluate(acc, new WindowBounds(tw.getStart(), tw.getEnd(), rowWindows,
+                calendar == null ? null : calendar.key(tw.getStart())));
         ValueState<Integer> fired = context.windowState().getState(firings);
         int firing = fired.value() == null ? 1 : fired.value() + 1;
         fired.update(firing);
@@ -79,7 +85,14 @@ public final class WindowEvaluate<A> extends ProcessWindowFunction<A, String, St
         full.putAll(window);
         full.put("firing", firing);
         String windowKey = String.valueOf(window.get("key"));
-        List<Map<String, Object>> alerts = new ArrayList<>();
+        List<Object> alerts = new ArrayList<>();
+        if (window.get("alerts") instanceof List<?> fromRules) {
+            // the monitor's own rules, evaluated with the window
+            for (Object a : fromRules) {
+                alerts.add(a);
+                context.output(MonitorJob.ALERTS, json(a));
+            }
+        }
         for (AlertRule r : rules) {
             r.check(window, windowKey, labels).ifPresent(a -> {
                 Map<String, Object> m = toMap(a);
@@ -112,19 +125,12 @@ public final class WindowEvaluate<A> extends ProcessWindowFunction<A, String, St
 
     /**
      * @param a an alert
-     * @return its JSON object: {@code rule, metric, window, value, lower, upper, severity, labels}
+     * @return its JSON object as in {@code candor monitor}: {@code rule, metric, window, value, lower, upper,
+     *         severity, labels, description}
      */
+    @SuppressWarnings("unchecked")
     static Map<String, Object> toMap(Alert a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rule", a.rule());
-        m.put("metric", a.metric());
-        m.put("window", a.window());
-        m.put("value", a.value());
-        m.put("lower", Double.isNaN(a.lower()) ? null : a.lower());
-        m.put("upper", Double.isNaN(a.upper()) ? null : a.upper());
-        m.put("severity", a.severity().key());
-        m.put("labels", new LinkedHashMap<>(a.labels()));
-        return m;
+        return JSON.convertValue(MonitorJson.alert(a), Map.class);
     }
 
     static String json(Object o) {

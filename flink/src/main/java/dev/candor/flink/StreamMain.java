@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import dev.candor.monitor.alert.WebhookFormat;
 import dev.candor.monitor.window.CalendarPeriod;
 import dev.candor.monitor.window.WindowProfile;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -127,6 +128,10 @@ public final class StreamMain implements Callable<Integer> {
 
     @Option(names = "--webhook", paramLabel = "URL", description = "Post each alert (JSON) to this URL, with retries.")
     String webhook;
+
+    @Option(names = "--webhook-format", defaultValue = "candor", paramLabel = "candor|alertmanager|slack",
+            description = "The webhook payload (default ${DEFAULT-VALUE}: the alert's JSON object).")
+    String webhookFormat;
 
     @Option(names = "--checkpoint-interval", paramLabel = "DURATION", description = "Checkpoint the window accumulators this often.")
     String checkpointInterval;
@@ -261,7 +266,7 @@ public final class StreamMain implements Callable<Integer> {
         o.rejected().sinkTo(new JsonLinesSink(rejected)).setParallelism(1).name("rejected lines");
         o.alerts().sinkTo(new JsonLinesSink(alerts)).setParallelism(1).name("alerts");
         if (webhook != null) {
-            WebhookAlerts.attach(o.alerts(), webhook).sinkTo(new JsonLinesSink(deliveries)).setParallelism(1)
+            WebhookAlerts.attach(o.alerts(), webhook, WebhookFormat.parse(webhookFormat)).sinkTo(new JsonLinesSink(deliveries)).setParallelism(1)
                     .name("deliveries");
         }
         JobExecutionResult result = env.execute("candor stream " + source);

@@ -1,15 +1,22 @@
 package dev.candor.flink;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.candor.monitor.alert.Alert;
+import dev.candor.monitor.alert.AlertChannel;
 import dev.candor.monitor.alert.Delivery;
+import dev.candor.monitor.alert.Severity;
+import dev.candor.monitor.alert.WebhookChannel;
+import dev.candor.monitor.alert.WebhookFormat;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
@@ -18,37 +25,34 @@ import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 
 /**
- * Posts each alert (its JSON object, {@code Content-Type: application/json}) to a webhook with Flink's
- * async I/O, so a slow or failing receiver never blocks the pipeline: requests are sent without
- * waiting, retried with a doubling delay, and each attempt's outcome becomes one {@link Delivery} JSON
- * line ({@code channel, target, ok, attempts, error, alert}). A delivery that fails after every
- * attempt, or times out, is reported as such; it never fails the job and never hides the alert,
- * which is already in the window results.
+ * Delivers each alert through the monitor's {@link WebhookChannel} (its formats, timeout and retries)
+ * from Flink's async I/O: deliveries run on their own threads, so a slow or failing receiver never
+ * blocks the pipeline. Each alert gives one {@link Delivery} JSON line ({@code channel, target, ok,
+ * attempts, error, alert}); a delivery that fails after every attempt, or outlasts its budget, is
+ * reported as such and never fails the job, and the alert is already in the window results.
+ *
+ * <p>In the {@code candor} format the body is the alert's JSON object.
  *
  * @since 0.2.0
  */
 public final class WebhookAlerts extends RichAsyncFunction<String, String> {
 
     private static final long serialVersionUID = 1L;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String url;
-    private final int attempts;
-    private final long firstDelayMillis;
-    private transient HttpClient client;
+    private final WebhookFormat format;
+    private transient WebhookChannel channel;
+    private transient ExecutorService pool;
 
     /**
-     * @param url              the webhook URL
-     * @param attempts         attempts per alert, at least 1
-     * @param firstDelayMillis delay before the first retry (doubling after each)
+     * @param url    the webhook URL
+     * @param format the payload format
      */
-    public WebhookAlerts(String url, int attempts, long firstDelayMillis) {
+    public WebhookAlerts(String url, WebhookFormat format) {
         URI.create(url);
-        if (attempts < 1) {
-            throw new IllegalArgumentException("webhook attempts must be at least 1: " + attempts);
-        }
         this.url = url;
-        this.attempts = attempts;
-        this.firstDelayMillis = firstDelayMillis;
+        this.format = format;
     }
 
     /**
@@ -56,51 +60,82 @@ public final class WebhookAlerts extends RichAsyncFunction<String, String> {
      *
      * @param alerts the alerts (JSON objects)
      * @param url    the webhook URL
+     * @param format the payload format
      * @return the deliveries (JSON lines)
      */
-    public static DataStream<String> attach(DataStream<String> alerts, String url) {
-        WebhookAlerts fn = new WebhookAlerts(url, 3, 200);
-        return AsyncDataStream.unorderedWait(alerts, fn, fn.budgetMillis(), TimeUnit.MILLISECONDS, 100)
-                .name("webhook " + target(url));
+    public static DataStream<String> attach(DataStream<String> alerts, String url, WebhookFormat format) {
+        WebhookAlerts fn = new WebhookAlerts(url, format);
+        return AsyncDataStream.unorderedWait(alerts, fn, budgetMillis(), TimeUnit.MILLISECONDS, 100)
+                .name("webhook " + WebhookChannel.builder(URI.create(url)).build().target());
     }
 
-    /** @return the time every attempt and delay together may take, after which the delivery is reported as timed out */
-    long budgetMillis() {
-        return attempts * 10_000L + firstDelayMillis * ((1L << attempts) - 1);
+    /** @return the time every attempt and back-off together may take before the delivery is reported as timed out */
+    static long budgetMillis() {
+        long attempts = WebhookChannel.DEFAULT_MAX_ATTEMPTS;
+        return attempts * WebhookChannel.DEFAULT_TIMEOUT.toMillis()
+                + WebhookChannel.DEFAULT_BACKOFF.toMillis() * ((1L << attempts) - 1) + 5_000L;
     }
 
     @Override
     public void open(OpenContext context) {
-        client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        channel = WebhookChannel.builder(URI.create(url)).format(format).build();
+        pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "candor-webhook");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
     }
 
     @Override
     public void asyncInvoke(String alert, ResultFuture<String> result) {
-        send(alert, 1, firstDelayMillis).thenAccept(d -> result.complete(List.of(delivery(d, alert))));
+        CompletableFuture.supplyAsync(() -> {
+            Alert a = alert(alert);
+            return channel.deliver(new AlertChannel.MonitoringRun(a.labels().getOrDefault("model", "model"),
+                    List.of(a), List.of(), alert));
+        }, pool).handle((d, error) -> error == null ? d
+                : new Delivery(WebhookChannel.NAME, target(), false, 1, String.valueOf(error.getCause() != null
+                        ? error.getCause() : error)))
+                .thenAccept(d -> result.complete(List.of(delivery(d, alert))));
     }
 
     @Override
     public void timeout(String alert, ResultFuture<String> result) {
-        result.complete(List.of(delivery(new Delivery("webhook", target(url), false, attempts,
-                "timed out after " + budgetMillis() + " ms"), alert)));
+        result.complete(List.of(delivery(new Delivery(WebhookChannel.NAME, target(), false,
+                WebhookChannel.DEFAULT_MAX_ATTEMPTS, "timed out after " + budgetMillis() + " ms"), alert)));
     }
 
-    private CompletableFuture<Delivery> send(String alert, int attempt, long delay) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(alert)).build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
-            if (error == null && response.statusCode() / 100 == 2) {
-                return CompletableFuture.completedFuture(new Delivery("webhook", target(url), true, attempt, null));
+    private String target() {
+        return channel != null ? channel.target() : url;
+    }
+
+    /** Reads an alert back from its JSON object ({@code MonitorJson.alert}). */
+    static Alert alert(String json) {
+        try {
+            JsonNode n = JSON.readTree(json);
+            Map<String, String> labels = new LinkedHashMap<>();
+            if (n.has("labels")) {
+                n.get("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
             }
-            String why = error != null ? String.valueOf(error.getCause() != null ? error.getCause() : error)
-                    : "HTTP " + response.statusCode();
-            if (attempt >= attempts) {
-                return CompletableFuture.completedFuture(new Delivery("webhook", target(url), false, attempt, why));
-            }
-            return CompletableFuture.supplyAsync(() -> null,
-                    CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS))
-                    .thenCompose(x -> send(alert, attempt + 1, delay * 2));
-        }).thenCompose(f -> f);
+            return new Alert(n.path("rule").asText(), n.path("metric").asText(), n.path("window").asText(),
+                    number(n.get("value")), number(n.get("lower")), number(n.get("upper")),
+                    Severity.parse(n.path("severity").asText("warning")), labels);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double number(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return Double.NaN;
+        }
+        return n.isNumber() ? n.doubleValue() : Double.parseDouble(n.asText());
     }
 
     private static String delivery(Delivery d, String alert) {
@@ -112,11 +147,5 @@ public final class WebhookAlerts extends RichAsyncFunction<String, String> {
         m.put("error", d.error());
         m.put("alert", alert);
         return WindowEvaluate.json(m);
-    }
-
-    /** @return the URL without user information or query (which may hold credentials) */
-    static String target(String url) {
-        URI u = URI.create(url);
-        return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort()) + u.getPath();
     }
 }

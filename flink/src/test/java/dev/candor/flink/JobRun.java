@@ -30,7 +30,7 @@ final class JobRun {
         CloseableIterator<String> r = out.rejected().collectAsync();
         CloseableIterator<String> d = null;
         if (webhook != null) {
-            DataStream<String> delivered = WebhookAlerts.attach(out.alerts(), webhook);
+            DataStream<String> delivered = WebhookAlerts.attach(out.alerts(), webhook, dev.candor.monitor.alert.WebhookFormat.CANDOR);
             d = delivered.collectAsync();
         }
         JobExecutionResult result = env.execute("candor monitor test");

@@ -17,11 +17,11 @@ class DatasetsCommandTest {
     Path dir;
 
     @Test
-    void listNamesTheFourDatasets() {
+    void listNamesTheBuiltInDatasets() {
         CliRun r = CliRun.of("datasets", "list");
         assertThat(r.exit()).isZero();
         assertThat(r.out().lines().map(l -> l.split(" +")[0]).toList())
-                .containsExactly("synthetic-credit", "german", "adult", "compas");
+                .containsExactly("synthetic-credit", "german", "adult", "compas", "bank");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.candor.datasets;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -37,8 +36,9 @@ import java.util.TreeSet;
  * Known counts (checked by the tests): 45,211 rows, 5,289 {@code yes} (11.70%); 809 rows with age
  * under 25, 207 of them {@code yes}.
  *
- * <p>UCI publishes the file only inside {@code bank.zip}; it is read from the datasets directory or
- * the cache ({@link DataFiles#local(RemoteFile)}) and checked against its SHA-256, never downloaded.
+ * <p>The file is read from the datasets directory or the cache; when it is in neither, UCI's
+ * {@code bank.zip} is downloaded once and the file extracted from it
+ * ({@link DataFiles#resolveMember}), both checked against their published SHA-256.
  *
  * @since 0.2.0
  */
@@ -63,8 +63,7 @@ public final class BankDataset {
 
     /**
      * @return the dataset (45,211 rows in time order)
-     * @throws UncheckedIOException  if the file is not found locally (the message says where to put it)
-     *                               or cannot be read
+     * @throws UncheckedIOException  if the file cannot be read or downloaded
      * @throws IllegalStateException if its SHA-256 is not the published one
      */
     public static Dataset load() {
@@ -79,12 +78,7 @@ public final class BankDataset {
      */
     public static Dataset load(DataFiles files) {
         try {
-            Path p = files.local(RemoteFile.BANK_FULL).orElseThrow(() -> new FileNotFoundException(
-                    "bank/bank-full.csv is in neither " + files.datasetsDir().map(Path::toString).orElse("(no datasets "
-                    + "directory; set CANDOR_DATA)") + " nor the cache " + files.cacheDir() + "; download "
-                    + RemoteFile.BANK_FULL.url() + " and extract its bank-full.csv (SHA-256 "
-                    + RemoteFile.BANK_FULL.sha256() + ") into a folder bank/ there"));
-            return read(p);
+            return read(files.resolveMember(RemoteFile.BANK_ZIP, "bank-full.csv", RemoteFile.BANK_FULL));
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }

@@ -91,8 +91,56 @@ public final class DataFiles {
     }
 
     /**
-     * Finds a verified copy in the datasets directory or the cache, never downloading (for files
-     * published only inside an archive, such as Bank marketing's {@code bank-full.csv}).
+     * Like {@link #resolve(RemoteFile)}, for a file published only inside a zip archive (Bank
+     * marketing's {@code bank-full.csv} inside {@code bank.zip}): a verified local or cached copy of
+     * the file is used when there is one; otherwise the archive is resolved (found or downloaded and
+     * checked against its own SHA-256), the member is extracted to a temporary file in the cache,
+     * checked against the file's SHA-256 and moved to its final name atomically. Only the named
+     * member is read, and its name in the archive never chooses where it is written.
+     *
+     * @param archive the zip archive
+     * @param member  the member's name inside it
+     * @param file    the file wanted (its {@code url} may be the archive's)
+     * @return the path of a verified copy
+     * @throws IOException           if the archive cannot be read or downloaded, or has no such member
+     * @throws IllegalStateException if the archive or the extracted file has the wrong SHA-256
+     */
+    public Path resolveMember(RemoteFile archive, String member, RemoteFile file) throws IOException {
+        java.util.Optional<Path> found = local(file);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        Path zip = resolve(archive);
+        Path target = cacheDir.resolve(file.relativePath());
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+            java.util.zip.ZipEntry e = z.getEntry(member);
+            if (e == null || e.isDirectory()) {
+                throw new IOException("archive " + zip + " has no member '" + member + "'");
+            }
+            MessageDigest md = sha256Digest();
+            try (InputStream in = new DigestInputStream(z.getInputStream(e), md); OutputStream out = Files.newOutputStream(tmp)) {
+                in.transferTo(out);
+            }
+            String got = HexFormat.of().formatHex(md.digest());
+            if (!got.equals(file.sha256())) {
+                throw new IllegalStateException("member '" + member + "' of " + zip + " has SHA-256 " + got
+                        + " but " + file.relativePath() + " must have " + file.sha256() + "; nothing was cached");
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException ex) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return target;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Finds a verified copy in the datasets directory or the cache, never downloading.
      *
      * @param file the file wanted
      * @return the path of a verified copy, or empty when there is none
@@ -108,16 +156,6 @@ public final class DataFiles {
             }
         }
         return java.util.Optional.empty();
-    }
-
-    /** @return the datasets directory searched first, if any */
-    public java.util.Optional<Path> datasetsDir() {
-        return java.util.Optional.ofNullable(datasetsDir);
-    }
-
-    /** @return the cache directory */
-    public Path cacheDir() {
-        return cacheDir;
     }
 
     private static void verify(Path p, RemoteFile file) throws IOException {

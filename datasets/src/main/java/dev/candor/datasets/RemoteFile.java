@@ -53,12 +53,14 @@ public record RemoteFile(String relativePath, URI url, String sha256) {
             URI.create("https://raw.githubusercontent.com/propublica/compas-analysis/"
                     + "bafff5da3f2e45eca6c2d5055faad269defd135a/compas-scores-two-years.csv"),
             "c451db85908b2f7fef1d83203bedf6b71ecda0d5af468d82ae62178f91d0cc7d");
-    /**
-     * UCI Bank marketing, {@code bank-full.csv}. UCI publishes it only inside {@code bank.zip}
-     * (SHA-256 {@code 99d7e8eb12401ed278b793984423915411ea8df099e1795f9fefe254f513fe5e}), the URL
-     * given here; it is therefore read from a local copy only ({@link DataFiles#local(RemoteFile)}).
-     */
-    public static final RemoteFile BANK_FULL = new RemoteFile("bank/bank-full.csv",
+    /** UCI Bank marketing's archive, {@code bank.zip}, which holds {@code bank-full.csv}. */
+    public static final RemoteFile BANK_ZIP = new RemoteFile("bank/bank.zip",
             URI.create("https://archive.ics.uci.edu/ml/machine-learning-databases/00222/bank.zip"),
+            "99d7e8eb12401ed278b793984423915411ea8df099e1795f9fefe254f513fe5e");
+    /**
+     * UCI Bank marketing, {@code bank-full.csv}; UCI publishes it only inside {@link #BANK_ZIP} (the
+     * URL given here), so it is fetched with {@link DataFiles#resolveMember}.
+     */
+    public static final RemoteFile BANK_FULL = new RemoteFile("bank/bank-full.csv", BANK_ZIP.url(),
             "d1513ec63b385506f7cfce9f2c5caa9fe99e7ba4e8c3fa264b3aaf0f849ed32d");
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.candor.core.SharedData;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -134,10 +133,15 @@ class BankDatasetTest {
     }
 
     @Test
-    void aMissingFileSaysWhereToPutIt() {
-        DataFiles none = new DataFiles(dir.resolve("data"), dir.resolve("cache"), Duration.ofSeconds(1));
-        assertThatThrownBy(() -> BankDataset.load(none)).isInstanceOf(UncheckedIOException.class)
-                .hasMessageContaining("bank/bank-full.csv is in neither").hasMessageContaining("bank.zip")
+    void aCachedCopyIsReadWhenTheDatasetsDirectoryHasNone() throws IOException {
+        Path cached = dir.resolve("cache/bank/bank-full.csv");
+        Files.createDirectories(cached.getParent());
+        Files.copy(SharedData.datasetsDir().orElseThrow().resolve("bank/bank-full.csv"), cached);
+        DataFiles files = new DataFiles(dir.resolve("no-data"), dir.resolve("cache"), Duration.ofSeconds(1));
+        assertThat(BankDataset.load(files).rows()).isEqualTo(45_211);
+        // A tampered copy is refused, never read.
+        Files.writeString(cached, "age;y\n30;yes\n");
+        assertThatThrownBy(() -> BankDataset.load(files)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("d1513ec63b385506f7cfce9f2c5caa9fe99e7ba4e8c3fa264b3aaf0f849ed32d");
     }
 }

@@ -29,6 +29,72 @@ class DataFilesTest {
     private HttpServer server;
     private byte[] german;
     private final AtomicInteger requests = new AtomicInteger();
+    private byte[] zip;
+    private byte[] corruptZip;
+
+    private static byte[] zipOf(String member, byte[] content) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(bytes)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("README"));
+            z.write("an archive as UCI publishes them".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            z.closeEntry();
+            z.putNextEntry(new java.util.zip.ZipEntry(member));
+            z.write(content);
+            z.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    private RemoteFile archive(String path, byte[] bytes) throws IOException {
+        java.security.MessageDigest md;
+        try {
+            md = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return new RemoteFile("german/archive.zip", URI.create("http://127.0.0.1:" + server.getAddress().getPort()
+                + path), java.util.HexFormat.of().formatHex(md.digest(bytes)));
+    }
+
+    @Test
+    void aMemberOfAnArchiveIsDownloadedExtractedVerifiedAndCached() throws IOException {
+        RemoteFile a = archive("/archive.zip", zip);
+        Path p = noLocalCopies().resolveMember(a, "data/german.data", RemoteFile.GERMAN_DATA);
+        assertThat(p).isEqualTo(cache.resolve("german/german.data"));
+        assertThat(Files.readAllBytes(p)).isEqualTo(german);
+        assertThat(cache.resolve("german/archive.zip")).hasBinaryContent(zip);
+        // The second lookup uses the extracted copy, without a request.
+        assertThat(noLocalCopies().resolveMember(a, "data/german.data", RemoteFile.GERMAN_DATA)).isEqualTo(p);
+        assertThat(requests).hasValue(1);
+        assertThat(filesInCache()).isEqualTo(2);
+    }
+
+    @Test
+    void aCorruptedMemberIsRejectedAndNotCached() throws IOException {
+        RemoteFile a = archive("/corrupt.zip", corruptZip);
+        assertThatThrownBy(() -> noLocalCopies().resolveMember(a, "data/german.data", RemoteFile.GERMAN_DATA))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("member 'data/german.data'")
+                .hasMessageContaining("must have " + RemoteFile.GERMAN_DATA.sha256()).hasMessageContaining("nothing was cached");
+        assertThat(cache.resolve("german/german.data")).doesNotExist();
+        assertThat(filesInCache()).as("only the verified archive").isEqualTo(1);
+    }
+
+    @Test
+    void aMissingMemberIsAnIoError() throws IOException {
+        RemoteFile a = archive("/archive.zip", zip);
+        assertThatThrownBy(() -> noLocalCopies().resolveMember(a, "german.data", RemoteFile.GERMAN_DATA))
+                .isInstanceOf(IOException.class).hasMessageContaining("has no member 'german.data'");
+        assertThat(cache.resolve("german/german.data")).doesNotExist();
+    }
+
+    @Test
+    void anArchiveWithTheWrongHashIsNotOpened() throws IOException {
+        RemoteFile wrong = new RemoteFile("german/archive.zip", archive("/corrupt.zip", corruptZip).url(),
+                archive("/archive.zip", zip).sha256());
+        assertThatThrownBy(() -> noLocalCopies().resolveMember(wrong, "data/german.data", RemoteFile.GERMAN_DATA))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("german/archive.zip");
+        assertThat(filesInCache()).isZero();
+    }
 
     @BeforeEach
     void start() throws IOException {
@@ -39,6 +105,10 @@ class DataFilesTest {
         serve("/real", german, 200);
         serve("/corrupt", corrupted, 200);
         serve("/missing", "not found".getBytes(), 404);
+        zip = zipOf("data/german.data", german);
+        corruptZip = zipOf("data/german.data", corrupted);
+        serve("/archive.zip", zip, 200);
+        serve("/corrupt.zip", corruptZip, 200);
         server.start();
     }
 
@@ -139,7 +209,7 @@ class DataFilesTest {
         // datasets/README.md summary table.
         Path d = SharedData.datasetsDir().orElseThrow();
         for (RemoteFile f : new RemoteFile[] {RemoteFile.ADULT_DATA, RemoteFile.ADULT_TEST, RemoteFile.GERMAN_DATA,
-            RemoteFile.COMPAS_TWO_YEARS}) {
+            RemoteFile.COMPAS_TWO_YEARS, RemoteFile.BANK_FULL}) {
             assertThat(DataFiles.sha256(d.resolve(f.relativePath()))).as(f.relativePath()).isEqualTo(f.sha256());
         }
     }

@@ -56,7 +56,8 @@ import java.util.Map;
  *                                               "intervals": { "disparate_impact": { "lower", "upper", "level" } } } },
  *                  "histograms": { "age": { "labels": [...], "edges": [...], "reference": [...], "current": [...] } },
  *                  "watched": { "accuracy": 0.75, "age_group.disparate_impact": 3.68, ... },
- *                  "alerts": [ { "rule", "metric", "window", "value", "lower", "upper", "severity", "labels" } ] } ],
+ *                  "alerts": [ { "rule", "metric", "window", "value", "lower", "upper", "bound", "severity",
+ *                                "labels", "description" } ] } ],
  *   "alerts": [ ...every window's alerts... ], "breached": true,
  *   "deliveries": [ { "channel", "target", "ok", "attempts", "error" } ], "provenance": {...} }
  * }</pre>
@@ -355,6 +356,7 @@ public final class MonitorJson {
         num(o, "value", a.value());
         num(o, "lower", a.lower());
         num(o, "upper", a.upper());
+        num(o, "bound", !Double.isNaN(a.lower()) && a.value() < a.lower() ? a.lower() : a.upper());
         o.put("severity", a.severity().key());
         ObjectNode l = o.putObject("labels");
         a.labels().forEach(l::put);

@@ -30,7 +30,7 @@ import java.util.function.UnaryOperator;
  *       the alerts and their number ({@code Candor monitor: <model>: no rule breached} without
  *       alerts).</li>
  *   <li>A plain-text UTF-8 part: one line per alert, {@code - [severity] rule: }{@link Alert#describe()},
- *       followed by its labels when it has any.</li>
+ *       followed by its labels in parentheses when it has any.</li>
  *   <li>The monitoring result ({@code MonitoringRun.resultJson}) attached as
  *       {@code candor-monitor.json}, {@code application/json}.</li>
  * </ul>
@@ -197,7 +197,7 @@ public final class EmailChannel implements AlertChannel {
         MimeMessage msg = new MimeMessage(session);
         msg.setFrom(from);
         msg.setRecipients(Message.RecipientType.TO, to.toArray(new InternetAddress[0]));
-        msg.setSubject(WebhookFormat.title(run), StandardCharsets.UTF_8.name());
+        msg.setSubject(AlertText.title(run), StandardCharsets.UTF_8.name());
         msg.setSentDate(Date.from(clock.instant()));
         MimeBodyPart text = new MimeBodyPart();
         text.setText(body(run), StandardCharsets.UTF_8.name(), "plain");
@@ -220,11 +220,8 @@ public final class EmailChannel implements AlertChannel {
         sb.append(alerts.isEmpty() ? "no rule breached." : alerts.size() + (alerts.size() == 1 ? " alert." : " alerts."));
         sb.append("\n\n");
         for (Alert a : alerts) {
-            sb.append("- [").append(a.severity().key()).append("] ").append(a.rule()).append(": ").append(a.describe());
-            if (!a.labels().isEmpty()) {
-                sb.append(' ').append(new java.util.TreeMap<>(a.labels()));
-            }
-            sb.append('\n');
+            sb.append("- [").append(a.severity().key()).append("] ").append(a.rule()).append(": ").append(a.describe())
+                    .append(AlertText.labels(a.labels())).append('\n');
         }
         sb.append(alerts.isEmpty() ? "" : "\n").append("The complete monitoring result is attached (")
                 .append(ATTACHMENT).append(").\n");

@@ -63,7 +63,7 @@ public enum WebhookFormat {
                 labels.forEach(l::put);
                 ObjectNode ann = alert.putObject("annotations");
                 ann.put("summary", run.model() + ": " + a.describe());
-                ann.put("description", description(run.model(), a));
+                ann.put("description", AlertText.description(run.model(), a));
                 alert.put("startsAt", now.toString());
             }
             return write(list);
@@ -75,7 +75,7 @@ public enum WebhookFormat {
         @Override
         String body(AlertChannel.MonitoringRun run, Instant now) {
             List<Alert> alerts = run.alerts();
-            String title = title(run);
+            String title = AlertText.title(run);
             ObjectNode msg = JSON.createObjectNode();
             msg.put("text", title);
             ArrayNode blocks = msg.putArray("blocks");
@@ -92,7 +92,7 @@ public enum WebhookFormat {
                 ObjectNode st = section.putObject("text");
                 st.put("type", "mrkdwn");
                 st.put("text", "*" + a.severity().key() + "* `" + a.rule() + "` " + a.describe()
-                        + labelsText(a.labels()));
+                        + AlertText.labels(a.labels()));
             }
             if (alerts.size() > shown) {
                 ObjectNode context = blocks.addObject();
@@ -136,37 +136,6 @@ public enum WebhookFormat {
             }
         }
         throw new IllegalArgumentException("unknown webhook format '" + key + "': expected candor, alertmanager or slack");
-    }
-
-    /** The subject line shared by Slack and e-mail: model, highest severity and alert count. */
-    static String title(AlertChannel.MonitoringRun run) {
-        List<Alert> alerts = run.alerts();
-        if (alerts.isEmpty()) {
-            return "Candor monitor: " + run.model() + ": no rule breached";
-        }
-        Severity worst = Severity.INFO;
-        for (Alert a : alerts) {
-            if (a.severity().compareTo(worst) > 0) {
-                worst = a.severity();
-            }
-        }
-        return "[" + worst.key().toUpperCase(Locale.ROOT) + "] Candor monitor: " + run.model() + ": " + alerts.size()
-                + (alerts.size() == 1 ? " alert" : " alerts");
-    }
-
-    static String description(String model, Alert a) {
-        return "Model " + model + ", window " + a.window() + ": rule " + a.rule() + " (" + a.severity().key()
-                + ") breached; " + a.metric() + " = " + a.value() + ", lower bound " + a.lower() + ", upper bound "
-                + a.upper() + labelsText(a.labels()) + ".";
-    }
-
-    private static String labelsText(Map<String, String> labels) {
-        if (labels.isEmpty()) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(" (");
-        new TreeMap<>(labels).forEach((k, v) -> sb.append(sb.length() > 2 ? ", " : "").append(k).append('=').append(v));
-        return sb.append(')').toString();
     }
 
     /** A Prometheus/Alertmanager label name: {@code [a-zA-Z_][a-zA-Z0-9_]*}. */

@@ -76,7 +76,7 @@ class EmailChannelTest {
                 "Candor monitored model bank: 2 alerts.\n\n"
                 + "- [critical] performance.accuracy: accuracy = 0.54 below 0.5518 in [40000:44999]\n"
                 + "- [warning] fairness.disparate_impact: age_group.disparate_impact = 0.62 below 0.8 in "
-                + "[45000:45210] {attribute=age_group, group=lt25}\n\n"
+                + "[45000:45210] (attribute=age_group, group=lt25)\n\n"
                 + "The complete monitoring result is attached (candor-monitor.json).\n");
         Part json = mp.getBodyPart(1);
         assertThat(json.getFileName()).isEqualTo("candor-monitor.json");

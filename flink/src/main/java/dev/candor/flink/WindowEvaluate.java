@@ -22,7 +22,7 @@ import org.apache.flink.util.Collector;
 /**
  * Turns a closed window's accumulator into the window object (one JSON line), checks the alert rules,
  * sends each breach to the {@link MonitorJob#ALERTS} side output, and publishes every number of the
- * window object as a Flink gauge ({@code candor.<key>.<path>} under the operator's metric group, so
+ * window object as a Flink gauge ({@code candor.key.<key>.<path with _ for .>} under the operator's metric group, so
  * Flink's Prometheus reporter exposes them).
  *
  * <p>Besides the aggregation's keys the object holds {@code model}, {@code segment} (when keyed by
@@ -117,7 +117,7 @@ public final class WindowEvaluate<A> extends ProcessWindowFunction<A, String, St
                 double v = e.getValue() == null ? Double.NaN : ((Number) e.getValue()).doubleValue();
                 if (latest.put(id, v) == null) {
                     getRuntimeContext().getMetricGroup().addGroup("candor").addGroup("key", key)
-                            .gauge(path.replaceAll("[^A-Za-z0-9_.]", "_"), (Gauge<Double>) () -> latest.get(id));
+                            .gauge(path.replaceAll("[^A-Za-z0-9_]", "_"), (Gauge<Double>) () -> latest.get(id));
                 }
             }
         }

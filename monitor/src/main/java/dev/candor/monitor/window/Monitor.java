@@ -25,7 +25,8 @@ import java.util.Objects;
  *
  * <p>The reference is cut into chunks like the windows; reference-band thresholds derive from the
  * chunks (NannyML's procedure, see {@link Threshold}). Each window is compared with the whole
- * reference. Windows are independent; instances are immutable and reusable.
+ * reference. Windows are independent and evaluated in parallel on the common pool (each on one
+ * thread, so results do not depend on the thread count); instances are immutable and reusable.
  *
  * @since 0.2.0
  */
@@ -67,10 +68,12 @@ public final class Monitor {
             throw new IllegalArgumentException("the current data has no rows");
         }
         long first = current.rows().get(0).index();
-        List<WindowResult> windows = new ArrayList<>();
-        for (Windowing.Span s : windowing.split(first, current.rows().size(), current.timestamps())) {
-            windows.add(current.profile(s.from(), s.to()).evaluate(reference, s.window()));
-        }
+        List<Windowing.Span> spans = windowing.split(first, current.rows().size(), current.timestamps());
+        // windows are independent and each is computed on one thread, so the result does not depend on the order
+        List<WindowResult> windows = java.util.stream.IntStream.range(0, spans.size()).parallel()
+                .mapToObj(i -> current.profile(spans.get(i).from(), spans.get(i).to())
+                        .evaluate(reference, spans.get(i).window()))
+                .toList();
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("windowing", windowing.describe());
         params.put("rules", reference.rules().size());

@@ -16,6 +16,10 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
  * rejected lines. Run it with parallelism 1. On a cluster, write to a distributed file system with
  * Flink's {@code FileSink} instead.
  *
+ * <p>Delivery is at least once: after a restart from a checkpoint, the lines written between that
+ * checkpoint and the failure are written again (a window line repeats with the same {@code key} and
+ * {@code firing}); the window state itself is restored exactly.
+ *
  * @since 0.2.0
  */
 public final class JsonLinesSink implements Sink<String> {

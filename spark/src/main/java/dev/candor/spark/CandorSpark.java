@@ -64,6 +64,19 @@ public final class CandorSpark {
     }
 
     /**
+     * Classification performance by group (label metrics, and ROC AUC and log loss with scores) from
+     * the same one-pass aggregation as the audit; with {@link AuditSpec#scoreBins()} &gt; 0 the AUC comes
+     * from the score histogram, with its error bound.
+     *
+     * @param predictions the table
+     * @param spec        what to measure
+     * @return one entry per attribute and intersection
+     */
+    public static List<GroupPerformance> performance(Dataset<Row> predictions, AuditSpec spec) {
+        return GroupPerformance.of(counts(predictions, spec), spec);
+    }
+
+    /**
      * Profiles a table distributedly: the same {@link DatasetProfile} as adding every row to the
      * template's empty profiles on one machine. Counts, histogram slots, category counts, missing
      * counts, minimum and maximum are exact; mean and variance equal up to floating-point summation

@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
  *
  * @since 0.1.0
  */
-@Command(name = "candor-spark", mixinStandardHelpOptions = true, subcommands = CandorSparkMain.AuditCommand.class,
+@Command(name = "candor-spark", mixinStandardHelpOptions = true, subcommands = {CandorSparkMain.AuditCommand.class, BenchmarkCommand.class},
         description = "Candor on Apache Spark: fairness audits of prediction tables of any size.")
 public final class CandorSparkMain implements Runnable {
 

@@ -26,7 +26,10 @@ public final class ScoreHistogram implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final int bins;
+    /** Exact scores: score to {positives, negatives}. */
     private final HashMap<Double, double[]> cells = new HashMap<>();
+    /** Bins: positives then negatives of bin b at {@code 2b} and {@code 2b + 1}; allocated on first use. */
+    private double[] binned;
 
     /**
      * @param bins 0 to keep every distinct score, else the number of equal-width bins over [0, 1]
@@ -44,16 +47,18 @@ public final class ScoreHistogram implements Serializable {
      * @param weight   the row's weight
      */
     public void add(double score, boolean positive, double weight) {
-        double key = score;
         if (bins > 0) {
             if (!(score >= 0 && score <= 1)) {
                 throw new IllegalArgumentException("score " + score + " is outside [0, 1]; a binned score histogram "
                         + "needs probabilities (use exact scores, bins = 0)");
             }
-            key = Math.min((int) (score * bins), bins - 1);
-        } else if (score == 0.0) {
-            key = 0.0; // -0.0 and 0.0 are one score
+            if (binned == null) {
+                binned = new double[2 * bins];
+            }
+            binned[2 * Math.min((int) (score * bins), bins - 1) + (positive ? 0 : 1)] += weight;
+            return;
         }
+        double key = score == 0.0 ? 0.0 : score; // -0.0 and 0.0 are one score
         double[] c = cells.computeIfAbsent(key, k -> new double[2]);
         c[positive ? 0 : 1] += weight;
     }
@@ -65,6 +70,14 @@ public final class ScoreHistogram implements Serializable {
     public ScoreHistogram merge(ScoreHistogram other) {
         if (other.bins != bins) {
             throw new IllegalArgumentException("cannot merge histograms of " + bins + " and " + other.bins + " bins");
+        }
+        if (other.binned != null) {
+            if (binned == null) {
+                binned = new double[2 * bins];
+            }
+            for (int i = 0; i < binned.length; i++) {
+                binned[i] += other.binned[i];
+            }
         }
         for (Map.Entry<Double, double[]> e : other.cells.entrySet()) {
             double[] c = cells.computeIfAbsent(e.getKey(), k -> new double[2]);
@@ -79,9 +92,18 @@ public final class ScoreHistogram implements Serializable {
         return bins;
     }
 
-    /** @return the cells: score (or bin index) to {weighted positives, weighted negatives} */
+    /** @return the non-empty cells: score (or bin index) to {weighted positives, weighted negatives} */
     Map<Double, double[]> cells() {
-        return cells;
+        if (binned == null) {
+            return cells;
+        }
+        Map<Double, double[]> m = new HashMap<>();
+        for (int b = 0; b < bins; b++) {
+            if (binned[2 * b] != 0 || binned[2 * b + 1] != 0) {
+                m.put((double) b, new double[] {binned[2 * b], binned[2 * b + 1]});
+            }
+        }
+        return m;
     }
 
     /**
@@ -95,7 +117,7 @@ public final class ScoreHistogram implements Serializable {
         double p = 0;
         double n = 0;
         double same = 0;
-        for (double[] c : cells.values()) {
+        for (double[] c : cells().values()) {
             p += c[0];
             n += c[1];
             same += c[0] * c[1];

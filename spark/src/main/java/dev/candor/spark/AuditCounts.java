@@ -142,6 +142,11 @@ public final class AuditCounts implements Serializable {
         return this;
     }
 
+    /** @return true when some score lies outside [0, 1] (the probability metrics are then undefined) */
+    boolean nonProbability() {
+        return nonProbability;
+    }
+
     /** @return the number of rows aggregated */
     public long rows() {
         return rows;

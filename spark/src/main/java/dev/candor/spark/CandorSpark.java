@@ -77,6 +77,22 @@ public final class CandorSpark {
     }
 
     /**
+     * The {@code performance} block of {@code candor audit} from merged counts: one fairlearn-style
+     * frame per attribute and intersection (label metrics; with exact scores also ROC AUC, average
+     * precision and, for probabilities, log loss, Brier score and calibration error; with a binned
+     * histogram ROC AUC only), for {@code AuditJson.toJson(audit, policy, frames)}.
+     *
+     * @param counts the merged counts ({@link #counts})
+     * @param spec   the spec that built them
+     * @return the frames, in audit order
+     */
+    public static List<dev.candor.fairness.performance.PerformanceFrame<
+            dev.candor.fairness.performance.ClassificationSample>> performanceFrames(AuditCounts counts,
+                                                                                     AuditSpec spec) {
+        return PerformanceFrames.of(counts, spec, counts.result(spec));
+    }
+
+    /**
      * Profiles a table distributedly: the same {@link DatasetProfile} as adding every row to the
      * template's empty profiles on one machine. Counts, histogram slots, category counts, missing
      * counts, minimum and maximum are exact; mean and variance equal up to floating-point summation

@@ -7,6 +7,8 @@ import dev.candor.fairness.audit.AuditResult;
 import dev.candor.fairness.audit.DefaultPolicy;
 import dev.candor.fairness.audit.Policy;
 import dev.candor.fairness.audit.PolicyResult;
+import dev.candor.fairness.performance.ClassificationSample;
+import dev.candor.fairness.performance.PerformanceFrame;
 import dev.candor.report.AuditJson;
 import dev.candor.report.PolicyJson;
 import dev.candor.report.assemble.AuditReports;
@@ -226,9 +228,12 @@ public final class CandorSparkMain implements Runnable {
                 AtomicFiles.check(html);
             }
             AuditResult result;
+            List<PerformanceFrame<ClassificationSample>> performance;
             SparkSession session = session();
             try {
-                result = CandorSpark.audit(read(session), auditSpec);
+                AuditCounts counts = CandorSpark.counts(read(session), auditSpec);
+                result = counts.result(auditSpec);
+                performance = CandorSpark.performanceFrames(counts, auditSpec);
             } catch (UndefinedMetricException e) {
                 throw new BadInputException(data + ": --strict: " + e.getMessage(), e);
             } finally {
@@ -237,7 +242,7 @@ public final class CandorSparkMain implements Runnable {
                 }
             }
             PolicyResult outcome = pol == null ? null : PolicyResult.evaluate(pol, result);
-            String text = AuditJson.toJson(result, outcome);
+            String text = AuditJson.toJson(result, outcome, performance);
             PrintWriter out = spec.commandLine().getOut();
             if (html != null) {
                 Policy shown = pol == null ? DefaultPolicy.get() : pol;

@@ -8,8 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.candor.core.BadInputException;
 import dev.candor.core.SharedData;
 import dev.candor.datasets.PredictionsTable;
+import dev.candor.fairness.GroupAttribute;
 import dev.candor.fairness.audit.Audit;
 import dev.candor.fairness.audit.AuditResult;
+import dev.candor.fairness.performance.ClassificationMetric;
+import dev.candor.fairness.performance.ClassificationSample;
+import dev.candor.fairness.performance.PerformanceFrame;
 import dev.candor.report.AuditJson;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -65,6 +69,30 @@ class CandorSparkAuditTest {
         return b.build().run();
     }
 
+    /** The single-machine {@code performance} frames, as {@code candor audit} builds them. */
+    static List<PerformanceFrame<ClassificationSample>> singleMachineFrames(Path file, AuditSpec spec)
+            throws IOException {
+        PredictionsTable t = PredictionsTable.read(file, spec.inputColumns());
+        int[][] y = t.binaryLabels(spec.label(), spec.prediction(), spec.favorable(), spec.othersUnfavorable());
+        double[] w = spec.weights() == null ? null : t.doubles(spec.weights(), "weight", true);
+        double[] s = spec.scores() == null ? null : t.doubles(spec.scores(), "score", false);
+        ClassificationSample sample = ClassificationSample.of(y[0], y[1], s, w,
+                new ClassificationSample.Columns(spec.label(), spec.prediction(), spec.scores(), spec.weights()));
+        List<GroupAttribute> attrs = new java.util.ArrayList<>();
+        for (String a : spec.attributes()) {
+            attrs.add(GroupAttribute.of(a, t.strings(a)));
+        }
+        for (List<String> i : spec.intersections()) {
+            GroupAttribute acc = attrs.get(spec.attributes().indexOf(i.get(0)));
+            for (String part : i.subList(1, i.size())) {
+                acc = GroupAttribute.intersection(acc, attrs.get(spec.attributes().indexOf(part)));
+            }
+            attrs.add(acc);
+        }
+        List<ClassificationMetric> metrics = ClassificationMetric.available(sample);
+        return attrs.stream().map(a -> PerformanceFrame.of(sample, a, metrics)).toList();
+    }
+
     static int assertSameAudit(AuditResult expected, AuditResult actual) {
         return JsonTrees.assertSame(AuditJson.toTree(expected, null), AuditJson.toTree(actual, null), 1e-9,
                 Set.of("provenance"));
@@ -107,6 +135,18 @@ class CandorSparkAuditTest {
         int compared = assertSameAudit(singleMachine(ADULT, spec), r);
         assertThat(compared).isGreaterThan(500);
         assertThat(r.rows()).isEqualTo(16281);
+    }
+
+    @ParameterizedTest(name = "weighted={0}")
+    @ValueSource(booleans = {false, true})
+    void performanceBlockEqualsTheSingleMachineFrames(boolean weighted) throws IOException {
+        AuditSpec spec = german(weighted);
+        AuditCounts counts = CandorSpark.counts(csv(GERMAN).repartition(3), spec);
+        AuditResult r = counts.result(spec);
+        int compared = JsonTrees.assertSame(
+                AuditJson.toTree(singleMachine(GERMAN, spec), null, singleMachineFrames(GERMAN, spec)),
+                AuditJson.toTree(r, null, CandorSpark.performanceFrames(counts, spec)), 1e-9, Set.of("provenance"));
+        assertThat(compared).isGreaterThan(500);
     }
 
     /** The golden file's own number, computed by AIF360: an independent check of the chain. */

@@ -59,6 +59,49 @@ public final class PerformanceFrame<S extends PerformanceSample<S>> {
     }
 
     /**
+     * A frame from values computed elsewhere, for example from per-group counts merged by a
+     * distributed engine; the aggregates ({@link #aggregate}, {@link #derived}) are computed from them
+     * exactly as for a frame built from rows.
+     *
+     * @param attribute    the attribute's name
+     * @param groups       the group names, in order
+     * @param metrics      the metrics, in the order to report them
+     * @param weighted     whether the rows carried weights
+     * @param counts       rows per group
+     * @param sumOfWeights total weight per group
+     * @param overall      each metric over all rows, in metric order
+     * @param byGroup      each group's values, in group then metric order
+     * @param <S>          the sample kind
+     * @return the frame
+     * @throws IllegalArgumentException if the lengths disagree
+     */
+    public static <S extends PerformanceSample<S>> PerformanceFrame<S> ofValues(
+            String attribute, List<String> groups, List<? extends PerformanceMetric<S>> metrics, boolean weighted,
+            long[] counts, double[] sumOfWeights, MetricValue[] overall, MetricValue[][] byGroup) {
+        int k = groups.size();
+        int m = metrics.size();
+        if (counts.length != k || sumOfWeights.length != k || byGroup.length != k || overall.length != m) {
+            throw new IllegalArgumentException("attribute '" + attribute + "': " + k + " groups and " + m
+                    + " metrics, but " + counts.length + " counts, " + sumOfWeights.length + " weight sums, "
+                    + byGroup.length + " group rows and " + overall.length + " overall values");
+        }
+        MetricValue[][] rows = new MetricValue[k][];
+        long n = 0;
+        double total = 0;
+        for (int g = 0; g < k; g++) {
+            if (byGroup[g].length != m) {
+                throw new IllegalArgumentException("attribute '" + attribute + "', group '" + groups.get(g) + "': "
+                        + byGroup[g].length + " values for " + m + " metrics");
+            }
+            rows[g] = byGroup[g].clone();
+            n += counts[g];
+            total += sumOfWeights[g];
+        }
+        return new PerformanceFrame<>(attribute, List.copyOf(groups), List.copyOf(metrics), weighted, counts.clone(),
+                sumOfWeights.clone(), overall.clone(), rows, n, total);
+    }
+
+    /**
      * @param sample    the rows
      * @param attribute the groups, one code per row
      * @param metrics   the metrics, in the order to report them

@@ -57,6 +57,17 @@ public final class DriftAnalysis {
         return new Builder();
     }
 
+    /**
+     * Starts a comparison against a reference kept only as a profile (see {@link ProfileDrift} for
+     * which tests a profile gives exactly, approximately or not at all).
+     *
+     * @param reference the reference profile
+     * @return a builder of the comparison
+     */
+    public static ProfileDrift.Builder againstProfile(DatasetProfile reference) {
+        return ProfileDrift.builder(reference);
+    }
+
     /** @return the analysis of every feature */
     public DriftReport run() {
         IntStream idx = IntStream.range(0, features.size());

@@ -37,8 +37,8 @@ public final class FeatureSamples {
     private final double[] curSorted;
     private Pooled pooled;
     // categorical
-    private final int[] refCodes;
-    private final int[] curCodes;
+    private int[] refCodes;
+    private int[] curCodes;
     private CategoryTable table;
 
     private FeatureSamples(String feature, FeatureKind kind, double[] refSorted, double[] curSorted,
@@ -54,6 +54,57 @@ public final class FeatureSamples {
         this.missingCur = missingCur;
         this.nRef = refSorted != null ? refSorted.length : refCodes.length;
         this.nCur = curSorted != null ? curSorted.length : curCodes.length;
+    }
+
+    private FeatureSamples(String feature, CategoryTable table, long missingRef, long missingCur) {
+        this.feature = feature;
+        this.kind = FeatureKind.CATEGORICAL;
+        this.refSorted = null;
+        this.curSorted = null;
+        this.table = table;
+        this.missingRef = missingRef;
+        this.missingCur = missingCur;
+        this.nRef = intCount(feature, Side.REFERENCE, table.referenceTotal());
+        this.nCur = intCount(feature, Side.CURRENT, table.currentTotal());
+    }
+
+    /**
+     * Categorical samples known only by their counts (a profile's categories or histogram slots). The
+     * tests that read row order (TVD's permutation) see the rows grouped by category, ascending.
+     *
+     * @param feature    the feature's name (used in messages)
+     * @param table      the counts per category on both sides
+     * @param missingRef missing values in the reference
+     * @param missingCur missing values in the current sample
+     * @return the samples
+     * @throws IllegalArgumentException if a side has no value, or more than {@code Integer.MAX_VALUE}
+     */
+    static FeatureSamples ofCounts(String feature, CategoryTable table, long missingRef, long missingCur) {
+        return new FeatureSamples(feature, table, missingRef, missingCur);
+    }
+
+    private static int intCount(String feature, Side side, long n) {
+        if (n == 0) {
+            throw new IllegalArgumentException("feature '" + feature + "': the " + side.key()
+                    + " sample has no non-missing value");
+        }
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("feature '" + feature + "': the " + side.key() + " sample has " + n
+                    + " values, more than the " + Integer.MAX_VALUE + " a comparison supports");
+        }
+        return (int) n;
+    }
+
+    private static int[] groupedCodes(CategoryTable t, boolean reference, int n) {
+        int[] out = new int[n];
+        int k = 0;
+        for (int c = 0; c < t.size(); c++) {
+            long count = reference ? t.ref(c) : t.cur(c);
+            for (long j = 0; j < count; j++) {
+                out[k++] = c;
+            }
+        }
+        return out;
     }
 
     /**
@@ -226,7 +277,20 @@ public final class FeatureSamples {
         if (kind != FeatureKind.CATEGORICAL) {
             throw new IllegalStateException("feature '" + feature + "' is numeric");
         }
-        return side == Side.REFERENCE ? refCodes : curCodes;
+        if (side == Side.REFERENCE) {
+            int[] c = refCodes;
+            if (c == null) {
+                c = groupedCodes(table, true, nRef);
+                refCodes = c;
+            }
+            return c;
+        }
+        int[] c = curCodes;
+        if (c == null) {
+            c = groupedCodes(table, false, nCur);
+            curCodes = c;
+        }
+        return c;
     }
 
     private void requireNumeric() {

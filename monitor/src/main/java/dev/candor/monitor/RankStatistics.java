@@ -48,7 +48,14 @@ final class RankStatistics {
             }
         }
         double minS = Math.max(0.0, Math.min(1.0, -minDiff));
-        double d = minS > maxS ? minS : maxS;
+        return ksOfStatistic(minS > maxS ? minS : maxS, n1, n2, forceAsymptotic);
+    }
+
+    /**
+     * The p-value of a two-sample KS statistic D with scipy's {@code ks_2samp} rules (exact for
+     * max(n) <= 10,000 unless forced asymptotic; the exact method first rounds D to a multiple of 1/lcm).
+     */
+    static Ks ksOfStatistic(double d, int n1, int n2, boolean forceAsymptotic) {
         boolean exact = !forceAsymptotic && Math.max(n1, n2) <= KS_EXACT_MAX_N;
         if (exact) {
             int g = gcd(n1, n2);

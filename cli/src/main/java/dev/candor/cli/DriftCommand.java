@@ -3,12 +3,17 @@ package dev.candor.cli;
 import dev.candor.core.AtomicFiles;
 import dev.candor.core.BadInputException;
 import dev.candor.datasets.CsvTable;
+import dev.candor.monitor.DatasetProfile;
 import dev.candor.monitor.DriftAnalysis;
 import dev.candor.monitor.DriftReport;
 import dev.candor.monitor.DriftTest;
 import dev.candor.monitor.FeatureDrift;
+import dev.candor.monitor.FeatureKind;
+import dev.candor.monitor.FeatureProfile;
+import dev.candor.monitor.ProfileDrift;
 import dev.candor.report.DriftHtml;
 import dev.candor.report.DriftJson;
+import dev.candor.report.ProfileJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -36,6 +41,11 @@ import picocli.CommandLine.Spec;
  * ({@code missing_share}), never dropped silently. A value in a column named {@code --numeric} that
  * is not a number is bad input naming file, line and column (exit 2).
  *
+ * <p>With {@code --reference-profile} (a file written by {@code candor profile}) the raw reference
+ * is not needed: the features are the profile's (a different {@code --numeric}/{@code --categorical}
+ * list is refused, naming the profile's schema fingerprint), the current file is profiled over the
+ * profile's bins, and the tests run as {@link dev.candor.monitor.ProfileDrift} describes.
+ *
  * <p>Exit codes: 0, or 3 with {@code --fail-on-drift} when the dataset drifts; 2 for bad input.
  *
  * @since 0.1.0
@@ -50,8 +60,14 @@ public final class DriftCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--reference", required = true, paramLabel = "FILE", description = "The reference CSV file.")
+    @Option(names = "--reference", paramLabel = "FILE", description = "The reference CSV file.")
     Path reference;
+
+    @Option(names = "--reference-profile", paramLabel = "FILE",
+            description = "A reference profile written by 'candor profile', instead of --reference: count-based "
+                    + "tests are exact over its bins, ks is approximate from its sketch, tests that need every "
+                    + "value are undefined.")
+    Path referenceProfile;
 
     @Option(names = "--current", required = true, paramLabel = "FILE", description = "The current CSV file.")
     Path current;
@@ -91,16 +107,22 @@ public final class DriftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        OutputPaths.of().input("--reference", reference).input("--current", current)
-                .output("--json", json).fileOutput("--html", html).check();
-        boolean jsonToStdout = OutputPaths.isStdout(json);
-        CsvTable ref = CsvTable.read(reference, separator);
-        CsvTable cur = CsvTable.read(current, separator);
-        if (ref.rows() == 0) {
-            throw new BadInputException(reference + ": no data rows");
+        if ((reference == null) == (referenceProfile == null)) {
+            throw new ParameterException(spec.commandLine(), "give exactly one of --reference and --reference-profile");
         }
+        Path referenceInput = reference != null ? reference : referenceProfile;
+        OutputPaths.of().input(reference != null ? "--reference" : "--reference-profile", referenceInput)
+                .input("--current", current).output("--json", json).fileOutput("--html", html).check();
+        CsvTable cur = CsvTable.read(current, separator);
         if (cur.rows() == 0) {
             throw new BadInputException(current + ": no data rows");
+        }
+        if (referenceProfile != null) {
+            return againstProfile(cur);
+        }
+        CsvTable ref = CsvTable.read(reference, separator);
+        if (ref.rows() == 0) {
+            throw new BadInputException(reference + ": no data rows");
         }
         Map<String, Boolean> features = FeatureColumns.select(numeric, categorical, List.of(ref, cur));
         DriftAnalysis.Builder b = DriftAnalysis.builder().driftShare(driftShare);
@@ -139,10 +161,76 @@ public final class DriftCommand implements Callable<Integer> {
             report = new DriftReport(report.referenceRows(), report.currentRows(), report.features(),
                     report.dataset(), kept, report.provenance());
         }
+        return write(report, distributions);
+    }
+
+    /** The features of the profile, the current file profiled over its bins, compared count by count. */
+    private int againstProfile(CsvTable cur) throws IOException {
+        DatasetProfile profile = ProfileJson.read(referenceProfile);
+        if (!numeric.isEmpty() || !categorical.isEmpty()) {
+            Map<String, Boolean> asked = new LinkedHashMap<>();
+            numeric.forEach(n -> asked.put(n, true));
+            categorical.forEach(c -> asked.put(c, false));
+            Map<String, Boolean> profiled = new LinkedHashMap<>();
+            profile.features().forEach((k, v) -> profiled.put(k, v.kind() == FeatureKind.NUMERIC));
+            if (!asked.equals(profiled)) {
+                throw new BadInputException(referenceProfile + ": the profile's schema (fingerprint "
+                        + profile.schemaFingerprint().hash() + ") has the features " + kinds(profiled)
+                        + ", but --numeric/--categorical ask for " + kinds(asked)
+                        + "; profile the reference again with these features");
+            }
+        }
+        ProfileDrift.Builder b = DriftAnalysis.againstProfile(profile).driftShare(driftShare);
+        EnumSet<DriftTest> chosen = chosenTests();
+        if (chosen == null) {
+            b.allTests();
+        } else {
+            b.tests(chosen);
+        }
+        if (!correction.equals("none")) {
+            throw new ParameterException(spec.commandLine(), "--correction needs the raw reference (--reference): "
+                    + "its p-value source, ks, is approximate from a profile");
+        }
+        ProfileDrift drift = b.build();
+        DatasetProfile window = drift.emptyCurrent();
+        for (FeatureProfile f : window.features().values()) {
+            FeatureColumns.requireColumn(cur, current, f.feature());
+            if (f.kind() == FeatureKind.NUMERIC) {
+                for (double v : FeatureColumns.numbers(cur, f.feature())) {
+                    f.add(v);
+                }
+            } else {
+                for (String v : FeatureColumns.strings(cur, f.feature())) {
+                    f.add(v);
+                }
+            }
+        }
+        DriftReport report;
+        try {
+            report = drift.compare(window);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(referenceProfile + " vs " + current + ": " + e.getMessage(), e);
+        }
+        Map<String, DriftHtml.Distribution> distributions = new LinkedHashMap<>();
+        for (FeatureProfile f : profile.features().values()) {
+            distributions.put(f.feature(), Distributions.ofProfiles(f, window.feature(f.feature())));
+        }
+        return write(report, distributions);
+    }
+
+    private static String kinds(Map<String, Boolean> m) {
+        List<String> out = new ArrayList<>();
+        m.forEach((k, v) -> out.add(k + " (" + (v ? "numeric" : "categorical") + ")"));
+        return out.toString();
+    }
+
+    private int write(DriftReport report, Map<String, DriftHtml.Distribution> distributions) throws IOException {
+        boolean jsonToStdout = OutputPaths.isStdout(json);
         PrintWriter out = spec.commandLine().getOut();
         String text = DriftJson.toJson(report);
+        Path refPath = reference != null ? reference : referenceProfile;
         if (html != null) {
-            AtomicFiles.writeString(html, DriftHtml.page(report, reference.getFileName() + " (reference) vs "
+            AtomicFiles.writeString(html, DriftHtml.page(report, refPath.getFileName() + " (reference) vs "
                     + current.getFileName() + " (current)", distributions));
         }
         if (jsonToStdout) {
@@ -158,9 +246,23 @@ public final class DriftCommand implements Callable<Integer> {
     }
 
     private void applyTests(DriftAnalysis.Builder b) {
+        EnumSet<DriftTest> chosen = chosenTests();
+        if (chosen == null) {
+            b.allTests();
+        } else {
+            b.tests(chosen);
+        }
+    }
+
+    /** @return the tests named by --tests, or {@code null} for all */
+    private EnumSet<DriftTest> chosenTests() {
         switch (tests) {
-            case "default" -> { }
-            case "all" -> b.allTests();
+            case "default" -> {
+                return EnumSet.noneOf(DriftTest.class);
+            }
+            case "all" -> {
+                return null;
+            }
             default -> {
                 EnumSet<DriftTest> chosen = EnumSet.noneOf(DriftTest.class);
                 for (String key : tests.split(",")) {
@@ -180,7 +282,7 @@ public final class DriftCommand implements Callable<Integer> {
                     }
                     chosen.add(t);
                 }
-                b.tests(chosen);
+                return chosen;
             }
         }
     }

@@ -125,6 +125,64 @@ class DriftCommandTest {
         assertThat(unknownTest.err()).contains("unknown test 'kolmogorov'");
     }
 
+    @Test
+    void aReferenceProfileGivesTheGoldenCategoryTestsAndRefusesAnotherSchema() throws IOException {
+        Optional<Path> shared = SharedData.sharedDir();
+        assumeTrue(shared.isPresent() && Files.isRegularFile(shared.get().resolve("datasets/adult/adult.data")),
+                "reference data not present");
+        Path ref = sample(shared.get().resolve("datasets/adult/adult.data"), false, 500, dir.resolve("ref.csv"));
+        Path cur = sample(shared.get().resolve("datasets/adult/adult.test"), true, 300, dir.resolve("cur.csv"));
+        Path profile = dir.resolve("ref.profile.json");
+        CliRun p = CliRun.of("profile", "--data", ref.toString(), "--numeric", NUMERIC, "--categorical", CATEGORICAL,
+                "--out", profile.toString());
+        assertThat(p.exit()).as(p.err()).isZero();
+        Path json = dir.resolve("drift.json");
+        Path html = dir.resolve("drift.html");
+        CliRun run = CliRun.of("drift", "--reference-profile", profile.toString(), "--current", cur.toString(),
+                "--tests", "psi,jensenshannon,kl_div,hellinger,chisquare,z,ks,t_test,wasserstein",
+                "--json", json.toString(), "--html", html.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode golden = new ObjectMapper().readTree(shared.get().resolve("golden/drift/adult_drift_small.json")
+                .toFile()).path("scenarios").path("small").path("features");
+        JsonNode out = new ObjectMapper().readTree(json.toFile());
+        assertThat(out.at("/reference/rows").asInt()).isEqualTo(500);
+        int compared = 0;
+        // categorical features are binned by category from a profile too: Evidently's values exactly
+        for (String f : CATEGORICAL.split(",")) {
+            assertThat(out.at("/features/" + f + "/default_test").asText()).isEqualTo(
+                    golden.path(f).at("/evidently_default_test/name").asText());
+            for (String t : List.of("psi", "jensenshannon", "kl_div", "hellinger", "chisquare", "z")) {
+                JsonNode g = golden.path(f).path("evidently_tests").path(t);
+                JsonNode m = out.at("/features/" + f + "/tests/" + t);
+                double gv = g.path("value").isTextual() ? Double.parseDouble(g.path("value").asText()) : g.path("value").asDouble();
+                double mv = m.path("value").isTextual() ? Double.parseDouble(m.path("value").asText()) : m.path("value").asDouble();
+                assertThat(mv).as(f + "." + t).isCloseTo(gv, org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, Math.abs(gv))));
+                compared++;
+            }
+        }
+        assertThat(compared).isEqualTo(48);
+        // numeric: the t-test from moments is scipy's; 500 values overflow the sketch, so ks is approximate
+        for (String f : NUMERIC.split(",")) {
+            double gt = golden.path(f).at("/evidently_tests/t_test/value").asDouble();
+            assertThat(out.at("/features/" + f + "/tests/t_test/value").asDouble()).as(f)
+                    .isCloseTo(gt, org.assertj.core.data.Offset.offset(1e-9 * Math.max(gt, 1e-15)));
+            assertThat(out.at("/features/" + f + "/default_test").asText()).isEqualTo("jensenshannon");
+            assertThat(out.at("/features/" + f + "/tests/wasserstein/undefined").asText()).isEqualTo("needs_raw_values");
+        }
+        assertThat(out.at("/features/age/tests/ks/warnings/0").asText()).startsWith("approximate, from sketch, |ΔD| ≤ ");
+        assertThat(Files.readString(html)).contains("hours-per-week").contains("&lt; ");
+
+        CliRun other = CliRun.of("drift", "--reference-profile", profile.toString(), "--current", cur.toString(),
+                "--numeric", "age", "--categorical", "sex");
+        assertThat(other.exit()).isEqualTo(2);
+        assertThat(other.err()).contains("ref.profile.json").contains("fingerprint")
+                .contains("[age (numeric), sex (categorical)]");
+        CliRun both = CliRun.of("drift", "--reference", ref.toString(), "--reference-profile", profile.toString(),
+                "--current", cur.toString());
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("exactly one of --reference and --reference-profile");
+    }
+
     /** The README's recipe: trimmed fields, header line of adult.test skipped, rows with '?' dropped. */
     private static Path sample(Path source, boolean skipFirst, int rows, Path target) throws IOException {
         List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8);

@@ -157,6 +157,21 @@ public final class DriftAnalysis {
             return feature(FeatureSamples.categorical(feature, reference, current));
         }
 
+        /**
+         * Adds a weighted numeric feature ({@code NaN} = missing; see {@link WeightedStatistics} for
+         * the tests that use weights).
+         */
+        public Builder numeric(String feature, double[] reference, double[] referenceWeights, double[] current,
+                double[] currentWeights) {
+            return feature(FeatureSamples.numeric(feature, reference, referenceWeights, current, currentWeights));
+        }
+
+        /** Adds a weighted categorical feature ({@code null} = missing). */
+        public Builder categorical(String feature, String[] reference, double[] referenceWeights, String[] current,
+                double[] currentWeights) {
+            return feature(FeatureSamples.categorical(feature, reference, referenceWeights, current, currentWeights));
+        }
+
         /** Adds prepared samples; feature names must be unique. */
         public Builder feature(FeatureSamples samples) {
             Objects.requireNonNull(samples, "samples");

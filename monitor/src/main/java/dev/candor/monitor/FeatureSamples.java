@@ -40,6 +40,9 @@ public final class FeatureSamples {
     private int[] refCodes;
     private int[] curCodes;
     private CategoryTable table;
+    // weights (null when unweighted): aligned with the sorted values (numeric) or summed per category
+    private double[] refWeights;
+    private double[] curWeights;
 
     private FeatureSamples(String feature, FeatureKind kind, double[] refSorted, double[] curSorted,
             int[] refCodes, int[] curCodes, CategoryTable table, long missingRef, long missingCur) {
@@ -120,6 +123,151 @@ public final class FeatureSamples {
         double[] c = clean(feature, Side.CURRENT, Objects.requireNonNull(current, "current"));
         return new FeatureSamples(feature, FeatureKind.NUMERIC, r, c, null, null, null,
                 reference.length - r.length, current.length - c.length);
+    }
+
+    /**
+     * Weighted numeric samples. A weight must be finite and non-negative; a row of weight 0 counts
+     * as absent (as zero copies of it would), a missing value is counted as missing whatever its
+     * weight. Integer weights give exactly the results of rows repeated that many times.
+     *
+     * @param feature          the feature's name (used in messages)
+     * @param reference        reference values, {@code NaN} for missing
+     * @param referenceWeights one weight per reference value
+     * @param current          current values, {@code NaN} for missing
+     * @param currentWeights   one weight per current value
+     * @return the prepared samples
+     * @throws IllegalArgumentException for a negative, NaN or infinite weight or an infinite value
+     *                                  (naming feature, side and row), a length mismatch, or a side
+     *                                  without a non-missing value of positive weight
+     */
+    public static FeatureSamples numeric(String feature, double[] reference, double[] referenceWeights,
+            double[] current, double[] currentWeights) {
+        Objects.requireNonNull(feature, "feature");
+        double[][] r = cleanWeighted(feature, Side.REFERENCE, reference, referenceWeights);
+        double[][] c = cleanWeighted(feature, Side.CURRENT, current, currentWeights);
+        FeatureSamples s = new FeatureSamples(feature, FeatureKind.NUMERIC, r[0], c[0], null, null, null,
+                (long) r[2][0], (long) c[2][0]);
+        s.refWeights = r[1];
+        s.curWeights = c[1];
+        return s;
+    }
+
+    /**
+     * Weighted categorical samples, with the rules of the weighted
+     * {@link #numeric(String, double[], double[], double[], double[])}.
+     *
+     * @param feature          the feature's name (used in messages)
+     * @param reference        reference labels, {@code null} for missing
+     * @param referenceWeights one weight per reference label
+     * @param current          current labels, {@code null} for missing
+     * @param currentWeights   one weight per current label
+     * @return the prepared samples
+     */
+    public static FeatureSamples categorical(String feature, String[] reference, double[] referenceWeights,
+            String[] current, double[] currentWeights) {
+        Objects.requireNonNull(feature, "feature");
+        String[] r = dropZeroWeights(feature, Side.REFERENCE, reference, referenceWeights);
+        String[] c = dropZeroWeights(feature, Side.CURRENT, current, currentWeights);
+        FeatureSamples s = categorical(feature, r, c);
+        double[] rw = new double[s.table.size()];
+        double[] cw = new double[s.table.size()];
+        sumPerCategory(reference, referenceWeights, s.table, rw);
+        sumPerCategory(current, currentWeights, s.table, cw);
+        s.refWeights = rw;
+        s.curWeights = cw;
+        return s;
+    }
+
+    private static void sumPerCategory(String[] labels, double[] weights, CategoryTable t, double[] out) {
+        java.util.HashMap<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < t.size(); i++) {
+            index.put(t.keys().get(i), i);
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] != null && weights[i] > 0) {
+                out[index.get(labels[i])] += weights[i];
+            }
+        }
+    }
+
+    private static void checkWeight(String feature, Side side, int row, double w) {
+        if (!(w >= 0) || Double.isInfinite(w)) {
+            throw new IllegalArgumentException("feature '" + feature + "', " + side.key() + " row " + row
+                    + ": weight " + w + " is " + (Double.isNaN(w) ? "NaN" : w < 0 ? "negative" : "not finite")
+                    + "; weights must be finite and >= 0");
+        }
+    }
+
+    private static void checkLengths(String feature, Side side, int values, double[] weights) {
+        Objects.requireNonNull(weights, side.key() + " weights");
+        if (weights.length != values) {
+            throw new IllegalArgumentException("feature '" + feature + "': " + values + " " + side.key()
+                    + " values but " + weights.length + " weights");
+        }
+    }
+
+    /** Missing labels stay (they are counted as missing); labels of weight 0 are left out. */
+    private static String[] dropZeroWeights(String feature, Side side, String[] values, double[] weights) {
+        checkLengths(feature, side, values.length, weights);
+        java.util.List<String> kept = new java.util.ArrayList<>();
+        boolean positive = false;
+        for (int i = 0; i < values.length; i++) {
+            checkWeight(feature, side, i, weights[i]);
+            if (values[i] == null || weights[i] > 0) {
+                kept.add(values[i]);
+                positive |= values[i] != null;
+            }
+        }
+        if (!positive && values.length > 0) {
+            throw new IllegalArgumentException("feature '" + feature + "': the " + side.key()
+                    + " sample has no non-missing value of positive weight");
+        }
+        return kept.toArray(String[]::new);
+    }
+
+    /** @return {sorted values, their weights, {missing count}} */
+    private static double[][] cleanWeighted(String feature, Side side, double[] values, double[] weights) {
+        Objects.requireNonNull(values, side.key());
+        checkLengths(feature, side, values.length, weights);
+        long missing = 0;
+        int k = 0;
+        long[] order = new long[values.length];
+        double[] v = new double[values.length];
+        double[] w = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            checkWeight(feature, side, i, weights[i]);
+            double x = values[i];
+            if (Double.isNaN(x)) {
+                missing++;
+                continue;
+            }
+            if (Double.isInfinite(x)) {
+                throw new IllegalArgumentException("feature '" + feature + "', " + side.key() + " row " + i
+                        + ": non-finite value " + x);
+            }
+            if (weights[i] > 0) {
+                v[k] = x == 0.0 ? 0.0 : x;
+                w[k] = weights[i];
+                k++;
+            }
+        }
+        if (k == 0) {
+            throw new IllegalArgumentException("feature '" + feature + "': the " + side.key()
+                    + (values.length == 0 ? " sample is empty" : " sample has no non-missing value of positive weight"));
+        }
+        Integer[] idx = new Integer[k];
+        for (int i = 0; i < k; i++) {
+            idx[i] = i;
+        }
+        final double[] vv = v;
+        Arrays.sort(idx, (a, b) -> Double.compare(vv[a], vv[b]));
+        double[] sv = new double[k];
+        double[] sw = new double[k];
+        for (int i = 0; i < k; i++) {
+            sv[i] = v[idx[i]];
+            sw[i] = w[idx[i]];
+        }
+        return new double[][] {sv, sw, {missing}};
     }
 
     private static double[] clean(String feature, Side side, double[] values) {
@@ -258,11 +406,24 @@ public final class FeatureSamples {
         return c;
     }
 
+    /** @return whether the samples carry weights */
+    public boolean weighted() {
+        return refWeights != null;
+    }
+
+    /**
+     * The weights: numeric, aligned with {@link #sorted(Side)}; categorical, summed per category of
+     * {@link #categories()}. {@code null} when unweighted.
+     */
+    double[] weights(Side side) {
+        return side == Side.REFERENCE ? refWeights : curWeights;
+    }
+
     Pooled pooled() {
         requireNumeric();
         Pooled p = pooled;
         if (p == null) {
-            p = Pooled.of(refSorted, curSorted);
+            p = weighted() ? Pooled.of(refSorted, refWeights, curSorted, curWeights) : Pooled.of(refSorted, curSorted);
             pooled = p;
         }
         return p;

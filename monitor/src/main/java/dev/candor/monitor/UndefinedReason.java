@@ -25,6 +25,11 @@ public enum UndefinedReason {
      * which keeps counts, moments and a quantile sketch only.
      */
     NEEDS_RAW_VALUES("the test needs every value, and the reference (or current) side is a profile"),
+    /**
+     * The samples are weighted and the test has no weighted form here (rank tests, Fisher, TVD's
+     * permutation, the z-test, Epps–Singleton).
+     */
+    WEIGHTS_NOT_SUPPORTED("the test has no weighted form; run it without weights"),
     /** The test does not apply to this kind of feature. */
     NOT_APPLICABLE("the test does not apply to this kind of feature");
 

@@ -96,6 +96,11 @@ public final class DriftCommand implements Callable<Integer> {
             description = "The share of drifted features at which the dataset drifts (default: ${DEFAULT-VALUE}).")
     double driftShare;
 
+    @Option(names = "--weight", paramLabel = "COLUMN",
+            description = "A column of sample weights (finite, >= 0) in both files; tests without a weighted form "
+                    + "are reported undefined. Integer weights act as repeated rows.")
+    String weight;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON ('-': standard output).")
     Path json;
 
@@ -118,6 +123,10 @@ public final class DriftCommand implements Callable<Integer> {
             throw new BadInputException(current + ": no data rows");
         }
         if (referenceProfile != null) {
+            if (weight != null) {
+                throw new ParameterException(spec.commandLine(), "--weight needs the raw reference (--reference): "
+                        + "a profile holds unweighted counts");
+            }
             return againstProfile(cur);
         }
         CsvTable ref = CsvTable.read(reference, separator);
@@ -125,6 +134,17 @@ public final class DriftCommand implements Callable<Integer> {
             throw new BadInputException(reference + ": no data rows");
         }
         Map<String, Boolean> features = FeatureColumns.select(numeric, categorical, List.of(ref, cur));
+        double[] refWeights = null;
+        double[] curWeights = null;
+        if (weight != null) {
+            if (features.containsKey(weight) && (numeric.contains(weight) || categorical.contains(weight))) {
+                throw new ParameterException(spec.commandLine(), "--weight column '" + weight
+                        + "' is also named as a feature");
+            }
+            features.remove(weight);
+            refWeights = weights(ref, weight);
+            curWeights = weights(cur, weight);
+        }
         DriftAnalysis.Builder b = DriftAnalysis.builder().driftShare(driftShare);
         Map<String, DriftHtml.Distribution> distributions = new LinkedHashMap<>();
         for (Map.Entry<String, Boolean> f : features.entrySet()) {
@@ -132,12 +152,20 @@ public final class DriftCommand implements Callable<Integer> {
             if (f.getValue()) {
                 double[] r = FeatureColumns.numbers(ref, name);
                 double[] c = FeatureColumns.numbers(cur, name);
-                b.numeric(name, r, c);
+                if (refWeights != null) {
+                    b.numeric(name, r, refWeights, c, curWeights);
+                } else {
+                    b.numeric(name, r, c);
+                }
                 distributions.put(name, Distributions.numeric(name, r, c));
             } else {
                 String[] r = FeatureColumns.strings(ref, name);
                 String[] c = FeatureColumns.strings(cur, name);
-                b.categorical(name, r, c);
+                if (refWeights != null) {
+                    b.categorical(name, r, refWeights, c, curWeights);
+                } else {
+                    b.categorical(name, r, c);
+                }
                 distributions.put(name, Distributions.categorical(name, r, c));
             }
         }
@@ -216,6 +244,19 @@ public final class DriftCommand implements Callable<Integer> {
             distributions.put(f.feature(), Distributions.ofProfiles(f, window.feature(f.feature())));
         }
         return write(report, distributions);
+    }
+
+    /** The weight column: every value a finite number >= 0, else bad input naming file, line and column. */
+    private static double[] weights(CsvTable t, String column) {
+        FeatureColumns.requireColumn(t, t.file(), column);
+        double[] w = FeatureColumns.numbers(t, column);
+        for (int i = 0; i < w.length; i++) {
+            if (!(w[i] >= 0)) {
+                throw t.error(i, column, Double.isNaN(w[i]) ? "the weight is missing" : "weight " + w[i]
+                        + " is negative; weights must be finite and >= 0");
+            }
+        }
+        return w;
     }
 
     private static String kinds(Map<String, Boolean> m) {

@@ -183,6 +183,36 @@ class DriftCommandTest {
         assertThat(both.err()).contains("exactly one of --reference and --reference-profile");
     }
 
+    @Test
+    void integerWeightsActAsRepeatedRowsAndBadWeightsNameFileLineAndColumn() throws IOException {
+        Path ref = Files.writeString(dir.resolve("r.csv"), "x,c,w\n1,a,2\n2,a,1\n3,b,0\n4,a,1\n5,b,3\n6,a,1\n");
+        Path rep = Files.writeString(dir.resolve("rep.csv"), "x,c\n1,a\n1,a\n2,a\n4,a\n5,b\n5,b\n5,b\n6,a\n");
+        Path cur = Files.writeString(dir.resolve("c.csv"), "x,c,w\n2,b,1\n3,b,1\n4,a,2\n7,b,1\n");
+        Path curRep = Files.writeString(dir.resolve("crep.csv"), "x,c\n2,b\n3,b\n4,a\n4,a\n7,b\n");
+        Path wj = dir.resolve("w.json");
+        Path rj = dir.resolve("rep.json");
+        String tests = "ks,t_test,wasserstein,ed,psi,jensenshannon,kl_div,hellinger";
+        CliRun w = CliRun.of("drift", "--reference", ref.toString(), "--current", cur.toString(), "--weight", "w",
+                "--tests", tests, "--json", wj.toString());
+        assertThat(w.exit()).as(w.err()).isZero();
+        CliRun r = CliRun.of("drift", "--reference", rep.toString(), "--current", curRep.toString(),
+                "--tests", tests, "--json", rj.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode a = new ObjectMapper().readTree(wj.toFile()).path("features");
+        JsonNode b = new ObjectMapper().readTree(rj.toFile()).path("features");
+        assertThat(a.has("w")).isFalse();
+        for (String t : tests.split(",")) {
+            assertThat(a.at("/x/tests/" + t + "/value").asDouble()).as(t)
+                    .isCloseTo(b.at("/x/tests/" + t + "/value").asDouble(), org.assertj.core.data.Offset.offset(1e-12));
+        }
+        assertThat(a.at("/c/tests/psi/value").asDouble()).isEqualTo(b.at("/c/tests/psi/value").asDouble());
+
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "x,c,w\n1,a,1\n2,a,-0.5\n");
+        CliRun neg = CliRun.of("drift", "--reference", bad.toString(), "--current", cur.toString(), "--weight", "w");
+        assertThat(neg.exit()).isEqualTo(2);
+        assertThat(neg.err()).contains("bad.csv").contains("line 3").contains("'w'").contains("is negative");
+    }
+
     /** The README's recipe: trimmed fields, header line of adult.test skipped, rows with '?' dropped. */
     private static Path sample(Path source, boolean skipFirst, int rows, Path target) throws IOException {
         List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8);

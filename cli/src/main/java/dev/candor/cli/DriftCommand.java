@@ -4,7 +4,9 @@ import dev.candor.core.AtomicFiles;
 import dev.candor.core.BadInputException;
 import dev.candor.datasets.CsvTable;
 import dev.candor.monitor.DatasetProfile;
+import dev.candor.cli.pipeline.DriftImportance;
 import dev.candor.monitor.DriftAnalysis;
+import dev.candor.monitor.DriftRanking;
 import dev.candor.monitor.DriftReport;
 import dev.candor.monitor.DriftTest;
 import dev.candor.monitor.FeatureDrift;
@@ -101,6 +103,25 @@ public final class DriftCommand implements Callable<Integer> {
                     + "are reported undefined. Integer weights act as repeated rows.")
     String weight;
 
+    @Option(names = "--explain-label", paramLabel = "COLUMN",
+            description = "Rank the drifted features by drift x importance: train a logistic regression on the "
+                    + "reference to predict this column (not a drift feature then), take each feature's mean |SHAP| "
+                    + "(KernelSHAP on a seeded sample of reference rows) as its importance, and add 'ranking' to the "
+                    + "JSON and a table to the HTML. Also runs jensenshannon on every feature, so each has an effect size.")
+    String explainLabel;
+
+    @Option(names = "--favorable", paramLabel = "VALUE", defaultValue = "1",
+            description = "The label value of the positive class for --explain-label (default: ${DEFAULT-VALUE}).")
+    String favorable;
+
+    @Option(names = "--explain-rows", paramLabel = "N", defaultValue = "100",
+            description = "Reference rows explained for --explain-label (default: ${DEFAULT-VALUE}).")
+    int explainRows;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "Seed of the model, background and explained rows of --explain-label (default: ${DEFAULT-VALUE}).")
+    long seed;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON ('-': standard output).")
     Path json;
 
@@ -127,6 +148,10 @@ public final class DriftCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--weight needs the raw reference (--reference): "
                         + "a profile holds unweighted counts");
             }
+            if (explainLabel != null) {
+                throw new ParameterException(spec.commandLine(), "--explain-label needs the raw reference "
+                        + "(--reference) to train a model on");
+            }
             return againstProfile(cur);
         }
         CsvTable ref = CsvTable.read(reference, separator);
@@ -145,8 +170,24 @@ public final class DriftCommand implements Callable<Integer> {
             refWeights = weights(ref, weight);
             curWeights = weights(cur, weight);
         }
+        if (explainLabel != null) {
+            FeatureColumns.requireColumn(ref, reference, explainLabel);
+            if (numeric.contains(explainLabel) || categorical.contains(explainLabel)) {
+                throw new ParameterException(spec.commandLine(), "--explain-label column '" + explainLabel
+                        + "' is also named as a feature");
+            }
+            features.remove(explainLabel);
+            if (features.isEmpty()) {
+                throw new BadInputException(reference + ": no feature besides the label '" + explainLabel + "'");
+            }
+            if (explainRows < 1) {
+                throw new ParameterException(spec.commandLine(), "--explain-rows must be >= 1, got " + explainRows);
+            }
+        }
         DriftAnalysis.Builder b = DriftAnalysis.builder().driftShare(driftShare);
         Map<String, DriftHtml.Distribution> distributions = new LinkedHashMap<>();
+        Map<String, double[]> refNumbers = new LinkedHashMap<>();
+        Map<String, String[]> refLabels = new LinkedHashMap<>();
         for (Map.Entry<String, Boolean> f : features.entrySet()) {
             String name = f.getKey();
             if (f.getValue()) {
@@ -158,6 +199,7 @@ public final class DriftCommand implements Callable<Integer> {
                     b.numeric(name, r, c);
                 }
                 distributions.put(name, Distributions.numeric(name, r, c));
+                refNumbers.put(name, r);
             } else {
                 String[] r = FeatureColumns.strings(ref, name);
                 String[] c = FeatureColumns.strings(cur, name);
@@ -167,9 +209,13 @@ public final class DriftCommand implements Callable<Integer> {
                     b.categorical(name, r, c);
                 }
                 distributions.put(name, Distributions.categorical(name, r, c));
+                refLabels.put(name, r);
             }
         }
         applyTests(b);
+        if (explainLabel != null) {
+            b.tests(EnumSet.of(DriftTest.JENSENSHANNON));
+        }
         boolean corrected = !correction.equals("none");
         if (corrected) {
             if (!correction.equals("bonferroni") && !correction.equals("fdr_bh")) {
@@ -189,7 +235,16 @@ public final class DriftCommand implements Callable<Integer> {
             report = new DriftReport(report.referenceRows(), report.currentRows(), report.features(),
                     report.dataset(), kept, report.provenance());
         }
-        return write(report, distributions);
+        if (explainLabel == null) {
+            return write(report, distributions, null, "");
+        }
+        DriftImportance.Result imp = DriftImportance.compute(List.copyOf(features.keySet()), refNumbers, refLabels,
+                explainLabel, FeatureColumns.strings(ref, explainLabel), favorable, explainRows, 100, seed);
+        String note = String.format(Locale.ROOT, "importance = mean |SHAP| (KernelSHAP, seed %d) of a %s trained on "
+                + "%d reference rows to predict %s = %s, over %d explained reference rows%s.", seed, imp.model(),
+                imp.trainedRows(), explainLabel, favorable, imp.explainedRows(),
+                imp.skippedRows() > 0 ? "; " + imp.skippedRows() + " rows with a missing value left out" : "");
+        return write(report, distributions, report.rankByImportance(imp.importance()), note);
     }
 
     /** The features of the profile, the current file profiled over its bins, compared count by count. */
@@ -243,7 +298,7 @@ public final class DriftCommand implements Callable<Integer> {
         for (FeatureProfile f : profile.features().values()) {
             distributions.put(f.feature(), Distributions.ofProfiles(f, window.feature(f.feature())));
         }
-        return write(report, distributions);
+        return write(report, distributions, null, "");
     }
 
     /** The weight column: every value a finite number >= 0, else bad input naming file, line and column. */
@@ -265,14 +320,16 @@ public final class DriftCommand implements Callable<Integer> {
         return out.toString();
     }
 
-    private int write(DriftReport report, Map<String, DriftHtml.Distribution> distributions) throws IOException {
+    private int write(DriftReport report, Map<String, DriftHtml.Distribution> distributions,
+            List<DriftRanking> ranking, String rankingNote) throws IOException {
         boolean jsonToStdout = OutputPaths.isStdout(json);
         PrintWriter out = spec.commandLine().getOut();
-        String text = DriftJson.toJson(report);
+        String text = ranking == null ? DriftJson.toJson(report) : DriftJson.toJson(report, ranking);
         Path refPath = reference != null ? reference : referenceProfile;
         if (html != null) {
             AtomicFiles.writeString(html, DriftHtml.page(report, refPath.getFileName() + " (reference) vs "
-                    + current.getFileName() + " (current)", distributions));
+                    + current.getFileName() + " (current)", distributions,
+                    ranking == null ? List.of() : ranking, rankingNote));
         }
         if (jsonToStdout) {
             out.print(text);
@@ -281,6 +338,13 @@ public final class DriftCommand implements Callable<Integer> {
                 AtomicFiles.writeString(json, text);
             }
             summary(out, report);
+            if (ranking != null) {
+                out.println("drifted features by drift x importance:");
+                for (DriftRanking r : ranking) {
+                    out.printf(Locale.ROOT, "  %-24s score %.4g (effect %.4g by %s, importance %.4g)%n", r.feature(),
+                            r.score(), r.effect(), r.effectTest().key(), r.importance());
+                }
+            }
         }
         out.flush();
         return failOnDrift && report.dataset().datasetDrift() ? CandorCli.EXIT_POLICY_VIOLATION : CandorCli.EXIT_OK;

@@ -213,6 +213,46 @@ class DriftCommandTest {
         assertThat(neg.err()).contains("bad.csv").contains("line 3").contains("'w'").contains("is negative");
     }
 
+    @Test
+    void explainLabelRanksTheDriftedFeaturesByEffectTimesShapImportance() throws IOException {
+        // y follows x1 only; x1 and x2 drift alike, x3 does not drift
+        java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+        StringBuilder ref = new StringBuilder("x1,x2,x3,y\n");
+        StringBuilder cur = new StringBuilder("x1,x2,x3,y\n");
+        for (int i = 0; i < 1500; i++) {
+            double x1 = r.nextGaussian();
+            ref.append(String.format(java.util.Locale.ROOT, "%.5f,%.5f,%.5f,%d%n", x1, r.nextGaussian(), r.nextGaussian(),
+                    x1 + 0.3 * r.nextGaussian() > 0 ? 1 : 0));
+        }
+        for (int i = 0; i < 1200; i++) {
+            cur.append(String.format(java.util.Locale.ROOT, "%.5f,%.5f,%.5f,0%n", r.nextGaussian() + 1, r.nextGaussian() + 1,
+                    r.nextGaussian()));
+        }
+        Path rf = Files.writeString(dir.resolve("ref.csv"), ref);
+        Path cf = Files.writeString(dir.resolve("cur.csv"), cur);
+        Path json = dir.resolve("rank.json");
+        Path html = dir.resolve("rank.html");
+        CliRun run = CliRun.of("drift", "--reference", rf.toString(), "--current", cf.toString(), "--explain-label", "y",
+                "--explain-rows", "40", "--json", json.toString(), "--html", html.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode out = new ObjectMapper().readTree(json.toFile());
+        assertThat(out.path("features").has("y")).isFalse();
+        JsonNode ranking = out.path("ranking");
+        assertThat(ranking.size()).isEqualTo(2);
+        assertThat(ranking.get(0).path("feature").asText()).isEqualTo("x1");
+        assertThat(ranking.get(1).path("feature").asText()).isEqualTo("x2");
+        for (JsonNode e : ranking) {
+            String f = e.path("feature").asText();
+            assertThat(e.path("effect_test").asText()).isEqualTo("wasserstein");
+            assertThat(e.path("effect").asDouble()).isEqualTo(out.at("/features/" + f + "/tests/wasserstein/value").asDouble());
+            assertThat(e.path("score").asDouble()).isCloseTo(e.path("effect").asDouble() * e.path("importance").asDouble(),
+                    org.assertj.core.data.Offset.offset(1e-15));
+        }
+        assertThat(ranking.get(0).path("importance").asDouble()).isGreaterThan(5 * ranking.get(1).path("importance").asDouble());
+        assertThat(Files.readString(html)).contains("Drift that matters to the model").contains("mean |SHAP|");
+        assertThat(run.out()).contains("drifted features by drift x importance:");
+    }
+
     /** The README's recipe: trimmed fields, header line of adult.test skipped, rows with '?' dropped. */
     private static Path sample(Path source, boolean skipFirst, int rows, Path target) throws IOException {
         List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8);

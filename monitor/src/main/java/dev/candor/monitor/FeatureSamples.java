@@ -1,9 +1,7 @@
 package dev.candor.monitor;
 
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * One feature's reference and current samples, prepared once for every drift test: numeric values
@@ -289,7 +287,7 @@ public final class FeatureSamples {
                     + (values.length == 0 ? " sample is empty" : " sample has only missing values"));
         }
         double[] s = k == out.length ? out : Arrays.copyOf(out, k);
-        Arrays.sort(s);
+        RadixSort.sort(s);
         return s;
     }
 
@@ -304,48 +302,56 @@ public final class FeatureSamples {
         Objects.requireNonNull(feature, "feature");
         Objects.requireNonNull(reference, "reference");
         Objects.requireNonNull(current, "current");
-        TreeMap<String, Integer> keys = new TreeMap<>();
-        long mr = collect(feature, Side.REFERENCE, reference, keys);
-        long mc = collect(feature, Side.CURRENT, current, keys);
-        int code = 0;
-        for (Map.Entry<String, Integer> e : keys.entrySet()) {
-            e.setValue(code++);
+        // Code labels by first appearance through a hash map (one lookup per row), then renumber the few
+        // distinct labels in ascending order.
+        java.util.HashMap<String, Integer> seen = new java.util.HashMap<>();
+        java.util.List<String> labels = new java.util.ArrayList<>();
+        int[] r = provisionalCodes(feature, Side.REFERENCE, reference, seen, labels);
+        int[] c = provisionalCodes(feature, Side.CURRENT, current, seen, labels);
+        String[] sorted = labels.toArray(String[]::new);
+        Arrays.sort(sorted);
+        int[] rank = new int[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            rank[seen.get(sorted[i])] = i;
         }
-        long[] rc = new long[keys.size()];
-        long[] cc = new long[keys.size()];
-        int[] r = codes(reference, keys, rc);
-        int[] c = codes(current, keys, cc);
-        CategoryTable t = new CategoryTable(java.util.List.copyOf(keys.keySet()), null, rc, cc);
-        return new FeatureSamples(feature, FeatureKind.CATEGORICAL, null, null, r, c, t, mr, mc);
+        long[] rc = new long[sorted.length];
+        long[] cc = new long[sorted.length];
+        renumber(r, rank, rc);
+        renumber(c, rank, cc);
+        CategoryTable t = new CategoryTable(java.util.List.of(sorted), null, rc, cc);
+        return new FeatureSamples(feature, FeatureKind.CATEGORICAL, null, null, r, c, t,
+                reference.length - r.length, current.length - c.length);
     }
 
-    private static long collect(String feature, Side side, String[] values, TreeMap<String, Integer> keys) {
-        long missing = 0;
-        for (String v : values) {
-            if (v == null) {
-                missing++;
-            } else {
-                keys.putIfAbsent(v, 0);
-            }
-        }
-        if (missing == values.length) {
-            throw new IllegalArgumentException("feature '" + feature + "': the " + side.key()
-                    + (values.length == 0 ? " sample is empty" : " sample has only missing values"));
-        }
-        return missing;
-    }
-
-    private static int[] codes(String[] values, TreeMap<String, Integer> keys, long[] counts) {
+    private static int[] provisionalCodes(String feature, Side side, String[] values,
+            java.util.HashMap<String, Integer> seen, java.util.List<String> labels) {
         int[] out = new int[values.length];
         int k = 0;
         for (String v : values) {
-            if (v != null) {
-                int code = keys.get(v);
-                out[k++] = code;
-                counts[code]++;
+            if (v == null) {
+                continue;
             }
+            Integer code = seen.get(v);
+            if (code == null) {
+                code = labels.size();
+                seen.put(v, code);
+                labels.add(v);
+            }
+            out[k++] = code;
+        }
+        if (k == 0) {
+            throw new IllegalArgumentException("feature '" + feature + "': the " + side.key()
+                    + (values.length == 0 ? " sample is empty" : " sample has only missing values"));
         }
         return k == out.length ? out : Arrays.copyOf(out, k);
+    }
+
+    private static void renumber(int[] codes, int[] rank, long[] counts) {
+        for (int i = 0; i < codes.length; i++) {
+            int c = rank[codes[i]];
+            codes[i] = c;
+            counts[c]++;
+        }
     }
 
     /** @return the feature's name */

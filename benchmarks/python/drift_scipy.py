@@ -11,7 +11,7 @@ plus the n_unique count that drives the choice, then the dataset drift share. Si
 DriftBenchmark.fullSet does.
 
 Run (Debian's python3-scipy, on one core): taskset -c 1 /usr/bin/python3 benchmarks/python/drift_scipy.py [rows ...]
-Prints the median and best wall-clock and CPU (process) time of 5 timed runs after 1 warm-up run.
+Prints the median and best wall-clock and CPU (process) time of 5 timed runs (--runs N) after 1 warm-up run.
 """
 import os
 import warnings
@@ -139,13 +139,18 @@ def full_tests(num, cat):
 
 def main(argv):
     full = "--full" in argv
+    runs = 5
+    if "--runs" in argv:
+        i = argv.index("--runs")
+        runs = int(argv[i + 1])
+        argv = argv[:i] + argv[i + 2:]
     argv = [a for a in argv if a != "--full"]
     for rows in [int(a) for a in argv] or [100_000, 1_000_000]:
         num, cat = make(rows)
         work = full_tests if full else default_tests
         work(num, cat)
         times, cpu = [], []
-        for _ in range(5):
+        for _ in range(runs):
             t0, c0 = time.perf_counter(), time.process_time()
             work(num, cat)
             times.append(time.perf_counter() - t0)

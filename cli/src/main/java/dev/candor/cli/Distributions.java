@@ -111,4 +111,40 @@ final class Distributions {
         }
         return s;
     }
+
+    /** Shares per reference-bin slot (numeric) or per category (categorical), from two profiles. */
+    static DriftHtml.Distribution ofProfiles(dev.candor.monitor.FeatureProfile r, dev.candor.monitor.FeatureProfile c) {
+        if (r.bins() != null) {
+            List<String> labels = dev.candor.monitor.ProfileDrift.slotLabels(r.bins());
+            return new DriftHtml.Distribution(r.feature(), labels.toArray(String[]::new), slotShares(r.slotCounts()),
+                    slotShares(c.slotCounts()));
+        }
+        Map<String, Integer> rc = new LinkedHashMap<>();
+        Map<String, Integer> cc = new LinkedHashMap<>();
+        r.categoryCounts().forEach((k, v) -> rc.put(k, Math.toIntExact(v)));
+        c.categoryCounts().forEach((k, v) -> cc.put(k, Math.toIntExact(v)));
+        List<String> order = new ArrayList<>(rc.keySet());
+        order.sort((a, b) -> Integer.compare(rc.get(b), rc.get(a)));
+        cc.keySet().stream().filter(k -> !rc.containsKey(k)).forEach(order::add);
+        boolean pooled = order.size() > MAX_CATEGORIES;
+        List<String> shown = pooled ? order.subList(0, MAX_CATEGORIES - 1) : order;
+        List<String> labels = new ArrayList<>(shown);
+        if (pooled) {
+            labels.add("(other)");
+        }
+        return new DriftHtml.Distribution(r.feature(), labels.toArray(String[]::new), shares(rc, shown, pooled),
+                shares(cc, shown, pooled));
+    }
+
+    private static double[] slotShares(long[] counts) {
+        long n = 0;
+        for (long c : counts) {
+            n += c;
+        }
+        double[] s = new double[counts.length];
+        for (int k = 0; k < s.length; k++) {
+            s[k] = n == 0 ? Double.NaN : (double) counts[k] / n;
+        }
+        return s;
+    }
 }

@@ -3,12 +3,19 @@ package dev.candor.cli;
 import dev.candor.core.AtomicFiles;
 import dev.candor.core.BadInputException;
 import dev.candor.datasets.CsvTable;
+import dev.candor.monitor.DatasetProfile;
+import dev.candor.cli.pipeline.DriftImportance;
 import dev.candor.monitor.DriftAnalysis;
+import dev.candor.monitor.DriftRanking;
 import dev.candor.monitor.DriftReport;
 import dev.candor.monitor.DriftTest;
 import dev.candor.monitor.FeatureDrift;
+import dev.candor.monitor.FeatureKind;
+import dev.candor.monitor.FeatureProfile;
+import dev.candor.monitor.ProfileDrift;
 import dev.candor.report.DriftHtml;
 import dev.candor.report.DriftJson;
+import dev.candor.report.ProfileJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -36,6 +43,11 @@ import picocli.CommandLine.Spec;
  * ({@code missing_share}), never dropped silently. A value in a column named {@code --numeric} that
  * is not a number is bad input naming file, line and column (exit 2).
  *
+ * <p>With {@code --reference-profile} (a file written by {@code candor profile}) the raw reference
+ * is not needed: the features are the profile's (a different {@code --numeric}/{@code --categorical}
+ * list is refused, naming the profile's schema fingerprint), the current file is profiled over the
+ * profile's bins, and the tests run as {@link dev.candor.monitor.ProfileDrift} describes.
+ *
  * <p>Exit codes: 0, or 3 with {@code --fail-on-drift} when the dataset drifts; 2 for bad input.
  *
  * @since 0.1.0
@@ -50,8 +62,14 @@ public final class DriftCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--reference", required = true, paramLabel = "FILE", description = "The reference CSV file.")
+    @Option(names = "--reference", paramLabel = "FILE", description = "The reference CSV file.")
     Path reference;
+
+    @Option(names = "--reference-profile", paramLabel = "FILE",
+            description = "A reference profile written by 'candor profile', instead of --reference: count-based "
+                    + "tests are exact over its bins, ks is approximate from its sketch, tests that need every "
+                    + "value are undefined.")
+    Path referenceProfile;
 
     @Option(names = "--current", required = true, paramLabel = "FILE", description = "The current CSV file.")
     Path current;
@@ -80,6 +98,30 @@ public final class DriftCommand implements Callable<Integer> {
             description = "The share of drifted features at which the dataset drifts (default: ${DEFAULT-VALUE}).")
     double driftShare;
 
+    @Option(names = "--weight", paramLabel = "COLUMN",
+            description = "A column of sample weights (finite, >= 0) in both files; tests without a weighted form "
+                    + "are reported undefined. Integer weights act as repeated rows.")
+    String weight;
+
+    @Option(names = "--explain-label", paramLabel = "COLUMN",
+            description = "Rank the drifted features by drift x importance: train a logistic regression on the "
+                    + "reference to predict this column (not a drift feature then), take each feature's mean |SHAP| "
+                    + "(KernelSHAP on a seeded sample of reference rows) as its importance, and add 'ranking' to the "
+                    + "JSON and a table to the HTML. Also runs jensenshannon on every feature, so each has an effect size.")
+    String explainLabel;
+
+    @Option(names = "--favorable", paramLabel = "VALUE", defaultValue = "1",
+            description = "The label value of the positive class for --explain-label (default: ${DEFAULT-VALUE}).")
+    String favorable;
+
+    @Option(names = "--explain-rows", paramLabel = "N", defaultValue = "100",
+            description = "Reference rows explained for --explain-label (default: ${DEFAULT-VALUE}).")
+    int explainRows;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "Seed of the model, background and explained rows of --explain-label (default: ${DEFAULT-VALUE}).")
+    long seed;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON ('-': standard output).")
     Path json;
 
@@ -91,35 +133,89 @@ public final class DriftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        OutputPaths.of().input("--reference", reference).input("--current", current)
-                .output("--json", json).fileOutput("--html", html).check();
-        boolean jsonToStdout = OutputPaths.isStdout(json);
-        CsvTable ref = CsvTable.read(reference, separator);
-        CsvTable cur = CsvTable.read(current, separator);
-        if (ref.rows() == 0) {
-            throw new BadInputException(reference + ": no data rows");
+        if ((reference == null) == (referenceProfile == null)) {
+            throw new ParameterException(spec.commandLine(), "give exactly one of --reference and --reference-profile");
         }
+        Path referenceInput = reference != null ? reference : referenceProfile;
+        OutputPaths.of().input(reference != null ? "--reference" : "--reference-profile", referenceInput)
+                .input("--current", current).output("--json", json).fileOutput("--html", html).check();
+        CsvTable cur = CsvTable.read(current, separator);
         if (cur.rows() == 0) {
             throw new BadInputException(current + ": no data rows");
         }
+        if (referenceProfile != null) {
+            if (weight != null) {
+                throw new ParameterException(spec.commandLine(), "--weight needs the raw reference (--reference): "
+                        + "a profile holds unweighted counts");
+            }
+            if (explainLabel != null) {
+                throw new ParameterException(spec.commandLine(), "--explain-label needs the raw reference "
+                        + "(--reference) to train a model on");
+            }
+            return againstProfile(cur);
+        }
+        CsvTable ref = CsvTable.read(reference, separator);
+        if (ref.rows() == 0) {
+            throw new BadInputException(reference + ": no data rows");
+        }
         Map<String, Boolean> features = FeatureColumns.select(numeric, categorical, List.of(ref, cur));
+        double[] refWeights = null;
+        double[] curWeights = null;
+        if (weight != null) {
+            if (features.containsKey(weight) && (numeric.contains(weight) || categorical.contains(weight))) {
+                throw new ParameterException(spec.commandLine(), "--weight column '" + weight
+                        + "' is also named as a feature");
+            }
+            features.remove(weight);
+            refWeights = weights(ref, weight);
+            curWeights = weights(cur, weight);
+        }
+        if (explainLabel != null) {
+            FeatureColumns.requireColumn(ref, reference, explainLabel);
+            if (numeric.contains(explainLabel) || categorical.contains(explainLabel)) {
+                throw new ParameterException(spec.commandLine(), "--explain-label column '" + explainLabel
+                        + "' is also named as a feature");
+            }
+            features.remove(explainLabel);
+            if (features.isEmpty()) {
+                throw new BadInputException(reference + ": no feature besides the label '" + explainLabel + "'");
+            }
+            if (explainRows < 1) {
+                throw new ParameterException(spec.commandLine(), "--explain-rows must be >= 1, got " + explainRows);
+            }
+        }
         DriftAnalysis.Builder b = DriftAnalysis.builder().driftShare(driftShare);
         Map<String, DriftHtml.Distribution> distributions = new LinkedHashMap<>();
+        Map<String, double[]> refNumbers = new LinkedHashMap<>();
+        Map<String, String[]> refLabels = new LinkedHashMap<>();
         for (Map.Entry<String, Boolean> f : features.entrySet()) {
             String name = f.getKey();
             if (f.getValue()) {
                 double[] r = FeatureColumns.numbers(ref, name);
                 double[] c = FeatureColumns.numbers(cur, name);
-                b.numeric(name, r, c);
+                if (refWeights != null) {
+                    b.numeric(name, r, refWeights, c, curWeights);
+                } else {
+                    b.numeric(name, r, c);
+                }
                 distributions.put(name, Distributions.numeric(name, r, c));
+                refNumbers.put(name, r);
             } else {
                 String[] r = FeatureColumns.strings(ref, name);
                 String[] c = FeatureColumns.strings(cur, name);
-                b.categorical(name, r, c);
+                if (refWeights != null) {
+                    b.categorical(name, r, refWeights, c, curWeights);
+                } else {
+                    b.categorical(name, r, c);
+                }
                 distributions.put(name, Distributions.categorical(name, r, c));
+                refLabels.put(name, r);
             }
         }
         applyTests(b);
+        if (explainLabel != null) {
+            b.tests(EnumSet.of(DriftTest.JENSENSHANNON));
+        }
         boolean corrected = !correction.equals("none");
         if (corrected) {
             if (!correction.equals("bonferroni") && !correction.equals("fdr_bh")) {
@@ -139,11 +235,101 @@ public final class DriftCommand implements Callable<Integer> {
             report = new DriftReport(report.referenceRows(), report.currentRows(), report.features(),
                     report.dataset(), kept, report.provenance());
         }
+        if (explainLabel == null) {
+            return write(report, distributions, null, "");
+        }
+        DriftImportance.Result imp = DriftImportance.compute(List.copyOf(features.keySet()), refNumbers, refLabels,
+                explainLabel, FeatureColumns.strings(ref, explainLabel), favorable, explainRows, 100, seed);
+        String note = String.format(Locale.ROOT, "importance = mean |SHAP| (KernelSHAP, seed %d) of a %s trained on "
+                + "%d reference rows to predict %s = %s, over %d explained reference rows%s.", seed, imp.model(),
+                imp.trainedRows(), explainLabel, favorable, imp.explainedRows(),
+                imp.skippedRows() > 0 ? "; " + imp.skippedRows() + " rows with a missing value left out" : "");
+        return write(report, distributions, report.rankByImportance(imp.importance()), note);
+    }
+
+    /** The features of the profile, the current file profiled over its bins, compared count by count. */
+    private int againstProfile(CsvTable cur) throws IOException {
+        DatasetProfile profile = ProfileJson.read(referenceProfile);
+        if (!numeric.isEmpty() || !categorical.isEmpty()) {
+            Map<String, Boolean> asked = new LinkedHashMap<>();
+            numeric.forEach(n -> asked.put(n, true));
+            categorical.forEach(c -> asked.put(c, false));
+            Map<String, Boolean> profiled = new LinkedHashMap<>();
+            profile.features().forEach((k, v) -> profiled.put(k, v.kind() == FeatureKind.NUMERIC));
+            if (!asked.equals(profiled)) {
+                throw new BadInputException(referenceProfile + ": the profile's schema (fingerprint "
+                        + profile.schemaFingerprint().hash() + ") has the features " + kinds(profiled)
+                        + ", but --numeric/--categorical ask for " + kinds(asked)
+                        + "; profile the reference again with these features");
+            }
+        }
+        ProfileDrift.Builder b = DriftAnalysis.againstProfile(profile).driftShare(driftShare);
+        EnumSet<DriftTest> chosen = chosenTests();
+        if (chosen == null) {
+            b.allTests();
+        } else {
+            b.tests(chosen);
+        }
+        if (!correction.equals("none")) {
+            throw new ParameterException(spec.commandLine(), "--correction needs the raw reference (--reference): "
+                    + "its p-value source, ks, is approximate from a profile");
+        }
+        ProfileDrift drift = b.build();
+        DatasetProfile window = drift.emptyCurrent();
+        for (FeatureProfile f : window.features().values()) {
+            FeatureColumns.requireColumn(cur, current, f.feature());
+            if (f.kind() == FeatureKind.NUMERIC) {
+                for (double v : FeatureColumns.numbers(cur, f.feature())) {
+                    f.add(v);
+                }
+            } else {
+                for (String v : FeatureColumns.strings(cur, f.feature())) {
+                    f.add(v);
+                }
+            }
+        }
+        DriftReport report;
+        try {
+            report = drift.compare(window);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(referenceProfile + " vs " + current + ": " + e.getMessage(), e);
+        }
+        Map<String, DriftHtml.Distribution> distributions = new LinkedHashMap<>();
+        for (FeatureProfile f : profile.features().values()) {
+            distributions.put(f.feature(), Distributions.ofProfiles(f, window.feature(f.feature())));
+        }
+        return write(report, distributions, null, "");
+    }
+
+    /** The weight column: every value a finite number >= 0, else bad input naming file, line and column. */
+    private static double[] weights(CsvTable t, String column) {
+        FeatureColumns.requireColumn(t, t.file(), column);
+        double[] w = FeatureColumns.numbers(t, column);
+        for (int i = 0; i < w.length; i++) {
+            if (!(w[i] >= 0)) {
+                throw t.error(i, column, Double.isNaN(w[i]) ? "the weight is missing" : "weight " + w[i]
+                        + " is negative; weights must be finite and >= 0");
+            }
+        }
+        return w;
+    }
+
+    private static String kinds(Map<String, Boolean> m) {
+        List<String> out = new ArrayList<>();
+        m.forEach((k, v) -> out.add(k + " (" + (v ? "numeric" : "categorical") + ")"));
+        return out.toString();
+    }
+
+    private int write(DriftReport report, Map<String, DriftHtml.Distribution> distributions,
+            List<DriftRanking> ranking, String rankingNote) throws IOException {
+        boolean jsonToStdout = OutputPaths.isStdout(json);
         PrintWriter out = spec.commandLine().getOut();
-        String text = DriftJson.toJson(report);
+        String text = ranking == null ? DriftJson.toJson(report) : DriftJson.toJson(report, ranking);
+        Path refPath = reference != null ? reference : referenceProfile;
         if (html != null) {
-            AtomicFiles.writeString(html, DriftHtml.page(report, reference.getFileName() + " (reference) vs "
-                    + current.getFileName() + " (current)", distributions));
+            AtomicFiles.writeString(html, DriftHtml.page(report, refPath.getFileName() + " (reference) vs "
+                    + current.getFileName() + " (current)", distributions,
+                    ranking == null ? List.of() : ranking, rankingNote));
         }
         if (jsonToStdout) {
             out.print(text);
@@ -152,15 +338,36 @@ public final class DriftCommand implements Callable<Integer> {
                 AtomicFiles.writeString(json, text);
             }
             summary(out, report);
+            if (ranking != null) {
+                out.println("drifted features by drift x importance:");
+                for (DriftRanking r : ranking) {
+                    out.printf(Locale.ROOT, "  %-24s score %.4g (effect %.4g by %s, importance %.4g)%n", r.feature(),
+                            r.score(), r.effect(), r.effectTest().key(), r.importance());
+                }
+            }
         }
         out.flush();
         return failOnDrift && report.dataset().datasetDrift() ? CandorCli.EXIT_POLICY_VIOLATION : CandorCli.EXIT_OK;
     }
 
     private void applyTests(DriftAnalysis.Builder b) {
+        EnumSet<DriftTest> chosen = chosenTests();
+        if (chosen == null) {
+            b.allTests();
+        } else {
+            b.tests(chosen);
+        }
+    }
+
+    /** @return the tests named by --tests, or {@code null} for all */
+    private EnumSet<DriftTest> chosenTests() {
         switch (tests) {
-            case "default" -> { }
-            case "all" -> b.allTests();
+            case "default" -> {
+                return EnumSet.noneOf(DriftTest.class);
+            }
+            case "all" -> {
+                return null;
+            }
             default -> {
                 EnumSet<DriftTest> chosen = EnumSet.noneOf(DriftTest.class);
                 for (String key : tests.split(",")) {
@@ -180,7 +387,7 @@ public final class DriftCommand implements Callable<Integer> {
                     }
                     chosen.add(t);
                 }
-                b.tests(chosen);
+                return chosen;
             }
         }
     }

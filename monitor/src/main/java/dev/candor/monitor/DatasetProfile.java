@@ -1,5 +1,6 @@
 package dev.candor.monitor;
 
+import dev.candor.core.Fingerprint;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -72,11 +73,68 @@ public final class DatasetProfile {
         return new DatasetProfile(m);
     }
 
-    /** @return a plain representation for JSON writers: {@code {"features": [ ... ]}} */
+    /** @return an empty profile of the same features, kinds and bins, to profile another window with */
+    public DatasetProfile emptyLike() {
+        Map<String, FeatureProfile> m = new LinkedHashMap<>();
+        features.forEach((k, v) -> m.put(k, v.emptyLike()));
+        return new DatasetProfile(m);
+    }
+
+    /**
+     * The fingerprint of the profile's schema: each feature's name, kind and reference bin edges, in
+     * order (not the counts). Two profiles can be compared or merged only when their schema
+     * fingerprints are equal.
+     *
+     * @return the schema fingerprint (rows = 0, columns = number of features)
+     */
+    public Fingerprint schemaFingerprint() {
+        Fingerprint.Builder b = Fingerprint.builder();
+        for (FeatureProfile f : features.values()) {
+            b.add(f.feature()).add(f.kind().key());
+            if (f.bins() != null) {
+                b.add(f.bins().edges());
+            }
+        }
+        return b.build(0, features.size());
+    }
+
+    /**
+     * Checks that another profile has this profile's schema.
+     *
+     * @param other a profile
+     * @throws IllegalArgumentException naming both fingerprints and the first difference, if not
+     */
+    public void requireSameSchema(DatasetProfile other) {
+        Fingerprint mine = schemaFingerprint();
+        Fingerprint theirs = other.schemaFingerprint();
+        if (mine.equals(theirs)) {
+            return;
+        }
+        String why;
+        if (!features.keySet().equals(other.features.keySet())) {
+            why = "features " + features.keySet() + " vs " + other.features.keySet();
+        } else {
+            why = features.values().stream().filter(f -> {
+                FeatureProfile g = other.features.get(f.feature());
+                return f.kind() != g.kind() || !java.util.Objects.equals(f.bins(), g.bins());
+            }).findFirst().map(f -> "feature '" + f.feature() + "' has another kind or other bins")
+                    .orElse("features in another order");
+        }
+        throw new IllegalArgumentException("profile schemas differ (fingerprint " + mine.hash() + " vs "
+                + theirs.hash() + "): " + why);
+    }
+
+    /**
+     * @return a plain representation for JSON writers:
+     *         {@code {"schema_fingerprint": "...", "features": [ ... ]}}
+     */
     public Map<String, Object> toMap() {
         List<Map<String, Object>> list = new ArrayList<>();
         features.values().forEach(f -> list.add(f.toMap()));
-        return Map.of("features", list);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("schema_fingerprint", schemaFingerprint().hash());
+        m.put("features", list);
+        return m;
     }
 
     /**

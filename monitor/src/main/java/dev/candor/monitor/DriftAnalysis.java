@@ -57,6 +57,17 @@ public final class DriftAnalysis {
         return new Builder();
     }
 
+    /**
+     * Starts a comparison against a reference kept only as a profile (see {@link ProfileDrift} for
+     * which tests a profile gives exactly, approximately or not at all).
+     *
+     * @param reference the reference profile
+     * @return a builder of the comparison
+     */
+    public static ProfileDrift.Builder againstProfile(DatasetProfile reference) {
+        return ProfileDrift.builder(reference);
+    }
+
     /** @return the analysis of every feature */
     public DriftReport run() {
         IntStream idx = IntStream.range(0, features.size());
@@ -144,6 +155,21 @@ public final class DriftAnalysis {
         /** Adds a categorical feature ({@code null} = missing). */
         public Builder categorical(String feature, String[] reference, String[] current) {
             return feature(FeatureSamples.categorical(feature, reference, current));
+        }
+
+        /**
+         * Adds a weighted numeric feature ({@code NaN} = missing; see {@link WeightedStatistics} for
+         * the tests that use weights).
+         */
+        public Builder numeric(String feature, double[] reference, double[] referenceWeights, double[] current,
+                double[] currentWeights) {
+            return feature(FeatureSamples.numeric(feature, reference, referenceWeights, current, currentWeights));
+        }
+
+        /** Adds a weighted categorical feature ({@code null} = missing). */
+        public Builder categorical(String feature, String[] reference, double[] referenceWeights, String[] current,
+                double[] currentWeights) {
+            return feature(FeatureSamples.categorical(feature, reference, referenceWeights, current, currentWeights));
         }
 
         /** Adds prepared samples; feature names must be unique. */

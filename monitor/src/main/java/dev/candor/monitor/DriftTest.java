@@ -41,6 +41,10 @@ import java.util.Set;
  *       seed 0, ties with the observed distance counted exactly).</li>
  * </ul>
  *
+ * <p><b>Weights.</b> On weighted samples ({@link FeatureSamples#weighted()}) the tests listed in
+ * {@link WeightedStatistics} use the weights; the others are undefined
+ * ({@link UndefinedReason#WEIGHTS_NOT_SUPPORTED}).
+ *
  * <p>References: Evidently 0.7.21 {@code src/evidently/legacy/calculations/stattests/}; scipy 1.10
  * {@code scipy.stats}; the golden files {@code shared/golden/drift/} and their README.
  *
@@ -281,6 +285,10 @@ public enum DriftTest {
     public DriftResult test(FeatureSamples samples, double threshold) {
         if (!appliesTo(samples.kind())) {
             return DriftResult.undefined(this, threshold, UndefinedReason.NOT_APPLICABLE);
+        }
+        if (samples.weighted()) {
+            DriftResult r = WeightedStatistics.run(this, samples, threshold);
+            return r != null ? r : DriftResult.undefined(this, threshold, UndefinedReason.WEIGHTS_NOT_SUPPORTED);
         }
         return run(samples, threshold);
     }

@@ -73,6 +73,29 @@ public record EvidentlyBinning(boolean histogram, double[] edges, long[] referen
         return e;
     }
 
+    /** {@link #sturgesEdges(double, double, long)} for a total weight {@code n}; equal to it for whole n. */
+    static double[] sturgesEdges(double min, double max, double n) {
+        if (n == Math.rint(n) && n < 0x1p53) {
+            return sturgesEdges(min, max, (long) n);
+        }
+        double lo = min;
+        double hi = max;
+        double ptp = max - min;
+        if (lo == hi) {
+            lo -= 0.5;
+            hi += 0.5;
+        }
+        double width = ptp / (Math.log(n) / Math.log(2.0) + 1.0);
+        int bins = width > 0 ? (int) Math.ceil((hi - lo) / width) : 1;
+        double[] e = new double[bins + 1];
+        double step = (hi - lo) / bins;
+        for (int i = 0; i < bins; i++) {
+            e[i] = i * step + lo;
+        }
+        e[bins] = hi;
+        return e;
+    }
+
     private static double log2(long n) {
         if (Long.bitCount(n) == 1) {
             return Long.numberOfTrailingZeros(n);

@@ -173,6 +173,20 @@ public final class FeatureProfile {
         return count < 2 ? Double.NaN : m2 / (count - 1);
     }
 
+    /** @return the sum of squared deviations from the mean (Welford's {@code M2}), 0 when empty */
+    public double sumOfSquaredDeviations() {
+        return m2;
+    }
+
+    /** @return an empty profile of the same feature, kind and bins, to profile another window with */
+    public FeatureProfile emptyLike() {
+        return kind == FeatureKind.NUMERIC ? numeric(feature, bins) : categorical(feature);
+    }
+
+    KllDoublesSketch sketch() {
+        return sketch;
+    }
+
     /** @return the minimum, {@code NaN} when empty */
     public double min() {
         return count == 0 ? Double.NaN : min;

@@ -1,9 +1,7 @@
 package dev.candor.monitor;
 
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * One feature's reference and current samples, prepared once for every drift test: numeric values
@@ -37,9 +35,12 @@ public final class FeatureSamples {
     private final double[] curSorted;
     private Pooled pooled;
     // categorical
-    private final int[] refCodes;
-    private final int[] curCodes;
+    private int[] refCodes;
+    private int[] curCodes;
     private CategoryTable table;
+    // weights (null when unweighted): aligned with the sorted values (numeric) or summed per category
+    private double[] refWeights;
+    private double[] curWeights;
 
     private FeatureSamples(String feature, FeatureKind kind, double[] refSorted, double[] curSorted,
             int[] refCodes, int[] curCodes, CategoryTable table, long missingRef, long missingCur) {
@@ -56,6 +57,57 @@ public final class FeatureSamples {
         this.nCur = curSorted != null ? curSorted.length : curCodes.length;
     }
 
+    private FeatureSamples(String feature, CategoryTable table, long missingRef, long missingCur) {
+        this.feature = feature;
+        this.kind = FeatureKind.CATEGORICAL;
+        this.refSorted = null;
+        this.curSorted = null;
+        this.table = table;
+        this.missingRef = missingRef;
+        this.missingCur = missingCur;
+        this.nRef = intCount(feature, Side.REFERENCE, table.referenceTotal());
+        this.nCur = intCount(feature, Side.CURRENT, table.currentTotal());
+    }
+
+    /**
+     * Categorical samples known only by their counts (a profile's categories or histogram slots). The
+     * tests that read row order (TVD's permutation) see the rows grouped by category, ascending.
+     *
+     * @param feature    the feature's name (used in messages)
+     * @param table      the counts per category on both sides
+     * @param missingRef missing values in the reference
+     * @param missingCur missing values in the current sample
+     * @return the samples
+     * @throws IllegalArgumentException if a side has no value, or more than {@code Integer.MAX_VALUE}
+     */
+    static FeatureSamples ofCounts(String feature, CategoryTable table, long missingRef, long missingCur) {
+        return new FeatureSamples(feature, table, missingRef, missingCur);
+    }
+
+    private static int intCount(String feature, Side side, long n) {
+        if (n == 0) {
+            throw new IllegalArgumentException("feature '" + feature + "': the " + side.key()
+                    + " sample has no non-missing value");
+        }
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("feature '" + feature + "': the " + side.key() + " sample has " + n
+                    + " values, more than the " + Integer.MAX_VALUE + " a comparison supports");
+        }
+        return (int) n;
+    }
+
+    private static int[] groupedCodes(CategoryTable t, boolean reference, int n) {
+        int[] out = new int[n];
+        int k = 0;
+        for (int c = 0; c < t.size(); c++) {
+            long count = reference ? t.ref(c) : t.cur(c);
+            for (long j = 0; j < count; j++) {
+                out[k++] = c;
+            }
+        }
+        return out;
+    }
+
     /**
      * @param feature   the feature's name (used in messages)
      * @param reference reference values, {@code NaN} for missing
@@ -69,6 +121,151 @@ public final class FeatureSamples {
         double[] c = clean(feature, Side.CURRENT, Objects.requireNonNull(current, "current"));
         return new FeatureSamples(feature, FeatureKind.NUMERIC, r, c, null, null, null,
                 reference.length - r.length, current.length - c.length);
+    }
+
+    /**
+     * Weighted numeric samples. A weight must be finite and non-negative; a row of weight 0 counts
+     * as absent (as zero copies of it would), a missing value is counted as missing whatever its
+     * weight. Integer weights give exactly the results of rows repeated that many times.
+     *
+     * @param feature          the feature's name (used in messages)
+     * @param reference        reference values, {@code NaN} for missing
+     * @param referenceWeights one weight per reference value
+     * @param current          current values, {@code NaN} for missing
+     * @param currentWeights   one weight per current value
+     * @return the prepared samples
+     * @throws IllegalArgumentException for a negative, NaN or infinite weight or an infinite value
+     *                                  (naming feature, side and row), a length mismatch, or a side
+     *                                  without a non-missing value of positive weight
+     */
+    public static FeatureSamples numeric(String feature, double[] reference, double[] referenceWeights,
+            double[] current, double[] currentWeights) {
+        Objects.requireNonNull(feature, "feature");
+        double[][] r = cleanWeighted(feature, Side.REFERENCE, reference, referenceWeights);
+        double[][] c = cleanWeighted(feature, Side.CURRENT, current, currentWeights);
+        FeatureSamples s = new FeatureSamples(feature, FeatureKind.NUMERIC, r[0], c[0], null, null, null,
+                (long) r[2][0], (long) c[2][0]);
+        s.refWeights = r[1];
+        s.curWeights = c[1];
+        return s;
+    }
+
+    /**
+     * Weighted categorical samples, with the rules of the weighted
+     * {@link #numeric(String, double[], double[], double[], double[])}.
+     *
+     * @param feature          the feature's name (used in messages)
+     * @param reference        reference labels, {@code null} for missing
+     * @param referenceWeights one weight per reference label
+     * @param current          current labels, {@code null} for missing
+     * @param currentWeights   one weight per current label
+     * @return the prepared samples
+     */
+    public static FeatureSamples categorical(String feature, String[] reference, double[] referenceWeights,
+            String[] current, double[] currentWeights) {
+        Objects.requireNonNull(feature, "feature");
+        String[] r = dropZeroWeights(feature, Side.REFERENCE, reference, referenceWeights);
+        String[] c = dropZeroWeights(feature, Side.CURRENT, current, currentWeights);
+        FeatureSamples s = categorical(feature, r, c);
+        double[] rw = new double[s.table.size()];
+        double[] cw = new double[s.table.size()];
+        sumPerCategory(reference, referenceWeights, s.table, rw);
+        sumPerCategory(current, currentWeights, s.table, cw);
+        s.refWeights = rw;
+        s.curWeights = cw;
+        return s;
+    }
+
+    private static void sumPerCategory(String[] labels, double[] weights, CategoryTable t, double[] out) {
+        java.util.HashMap<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < t.size(); i++) {
+            index.put(t.keys().get(i), i);
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] != null && weights[i] > 0) {
+                out[index.get(labels[i])] += weights[i];
+            }
+        }
+    }
+
+    private static void checkWeight(String feature, Side side, int row, double w) {
+        if (!(w >= 0) || Double.isInfinite(w)) {
+            throw new IllegalArgumentException("feature '" + feature + "', " + side.key() + " row " + row
+                    + ": weight " + w + " is " + (Double.isNaN(w) ? "NaN" : w < 0 ? "negative" : "not finite")
+                    + "; weights must be finite and >= 0");
+        }
+    }
+
+    private static void checkLengths(String feature, Side side, int values, double[] weights) {
+        Objects.requireNonNull(weights, side.key() + " weights");
+        if (weights.length != values) {
+            throw new IllegalArgumentException("feature '" + feature + "': " + values + " " + side.key()
+                    + " values but " + weights.length + " weights");
+        }
+    }
+
+    /** Missing labels stay (they are counted as missing); labels of weight 0 are left out. */
+    private static String[] dropZeroWeights(String feature, Side side, String[] values, double[] weights) {
+        checkLengths(feature, side, values.length, weights);
+        java.util.List<String> kept = new java.util.ArrayList<>();
+        boolean positive = false;
+        for (int i = 0; i < values.length; i++) {
+            checkWeight(feature, side, i, weights[i]);
+            if (values[i] == null || weights[i] > 0) {
+                kept.add(values[i]);
+                positive |= values[i] != null;
+            }
+        }
+        if (!positive && values.length > 0) {
+            throw new IllegalArgumentException("feature '" + feature + "': the " + side.key()
+                    + " sample has no non-missing value of positive weight");
+        }
+        return kept.toArray(String[]::new);
+    }
+
+    /** @return {sorted values, their weights, {missing count}} */
+    private static double[][] cleanWeighted(String feature, Side side, double[] values, double[] weights) {
+        Objects.requireNonNull(values, side.key());
+        checkLengths(feature, side, values.length, weights);
+        long missing = 0;
+        int k = 0;
+        long[] order = new long[values.length];
+        double[] v = new double[values.length];
+        double[] w = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            checkWeight(feature, side, i, weights[i]);
+            double x = values[i];
+            if (Double.isNaN(x)) {
+                missing++;
+                continue;
+            }
+            if (Double.isInfinite(x)) {
+                throw new IllegalArgumentException("feature '" + feature + "', " + side.key() + " row " + i
+                        + ": non-finite value " + x);
+            }
+            if (weights[i] > 0) {
+                v[k] = x == 0.0 ? 0.0 : x;
+                w[k] = weights[i];
+                k++;
+            }
+        }
+        if (k == 0) {
+            throw new IllegalArgumentException("feature '" + feature + "': the " + side.key()
+                    + (values.length == 0 ? " sample is empty" : " sample has no non-missing value of positive weight"));
+        }
+        Integer[] idx = new Integer[k];
+        for (int i = 0; i < k; i++) {
+            idx[i] = i;
+        }
+        final double[] vv = v;
+        Arrays.sort(idx, (a, b) -> Double.compare(vv[a], vv[b]));
+        double[] sv = new double[k];
+        double[] sw = new double[k];
+        for (int i = 0; i < k; i++) {
+            sv[i] = v[idx[i]];
+            sw[i] = w[idx[i]];
+        }
+        return new double[][] {sv, sw, {missing}};
     }
 
     private static double[] clean(String feature, Side side, double[] values) {
@@ -90,7 +287,7 @@ public final class FeatureSamples {
                     + (values.length == 0 ? " sample is empty" : " sample has only missing values"));
         }
         double[] s = k == out.length ? out : Arrays.copyOf(out, k);
-        Arrays.sort(s);
+        RadixSort.sort(s);
         return s;
     }
 
@@ -105,48 +302,56 @@ public final class FeatureSamples {
         Objects.requireNonNull(feature, "feature");
         Objects.requireNonNull(reference, "reference");
         Objects.requireNonNull(current, "current");
-        TreeMap<String, Integer> keys = new TreeMap<>();
-        long mr = collect(feature, Side.REFERENCE, reference, keys);
-        long mc = collect(feature, Side.CURRENT, current, keys);
-        int code = 0;
-        for (Map.Entry<String, Integer> e : keys.entrySet()) {
-            e.setValue(code++);
+        // Code labels by first appearance through a hash map (one lookup per row), then renumber the few
+        // distinct labels in ascending order.
+        java.util.HashMap<String, Integer> seen = new java.util.HashMap<>();
+        java.util.List<String> labels = new java.util.ArrayList<>();
+        int[] r = provisionalCodes(feature, Side.REFERENCE, reference, seen, labels);
+        int[] c = provisionalCodes(feature, Side.CURRENT, current, seen, labels);
+        String[] sorted = labels.toArray(String[]::new);
+        Arrays.sort(sorted);
+        int[] rank = new int[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            rank[seen.get(sorted[i])] = i;
         }
-        long[] rc = new long[keys.size()];
-        long[] cc = new long[keys.size()];
-        int[] r = codes(reference, keys, rc);
-        int[] c = codes(current, keys, cc);
-        CategoryTable t = new CategoryTable(java.util.List.copyOf(keys.keySet()), null, rc, cc);
-        return new FeatureSamples(feature, FeatureKind.CATEGORICAL, null, null, r, c, t, mr, mc);
+        long[] rc = new long[sorted.length];
+        long[] cc = new long[sorted.length];
+        renumber(r, rank, rc);
+        renumber(c, rank, cc);
+        CategoryTable t = new CategoryTable(java.util.List.of(sorted), null, rc, cc);
+        return new FeatureSamples(feature, FeatureKind.CATEGORICAL, null, null, r, c, t,
+                reference.length - r.length, current.length - c.length);
     }
 
-    private static long collect(String feature, Side side, String[] values, TreeMap<String, Integer> keys) {
-        long missing = 0;
-        for (String v : values) {
-            if (v == null) {
-                missing++;
-            } else {
-                keys.putIfAbsent(v, 0);
-            }
-        }
-        if (missing == values.length) {
-            throw new IllegalArgumentException("feature '" + feature + "': the " + side.key()
-                    + (values.length == 0 ? " sample is empty" : " sample has only missing values"));
-        }
-        return missing;
-    }
-
-    private static int[] codes(String[] values, TreeMap<String, Integer> keys, long[] counts) {
+    private static int[] provisionalCodes(String feature, Side side, String[] values,
+            java.util.HashMap<String, Integer> seen, java.util.List<String> labels) {
         int[] out = new int[values.length];
         int k = 0;
         for (String v : values) {
-            if (v != null) {
-                int code = keys.get(v);
-                out[k++] = code;
-                counts[code]++;
+            if (v == null) {
+                continue;
             }
+            Integer code = seen.get(v);
+            if (code == null) {
+                code = labels.size();
+                seen.put(v, code);
+                labels.add(v);
+            }
+            out[k++] = code;
+        }
+        if (k == 0) {
+            throw new IllegalArgumentException("feature '" + feature + "': the " + side.key()
+                    + (values.length == 0 ? " sample is empty" : " sample has only missing values"));
         }
         return k == out.length ? out : Arrays.copyOf(out, k);
+    }
+
+    private static void renumber(int[] codes, int[] rank, long[] counts) {
+        for (int i = 0; i < codes.length; i++) {
+            int c = rank[codes[i]];
+            codes[i] = c;
+            counts[c]++;
+        }
     }
 
     /** @return the feature's name */
@@ -207,11 +412,24 @@ public final class FeatureSamples {
         return c;
     }
 
+    /** @return whether the samples carry weights */
+    public boolean weighted() {
+        return refWeights != null;
+    }
+
+    /**
+     * The weights: numeric, aligned with {@link #sorted(Side)}; categorical, summed per category of
+     * {@link #categories()}. {@code null} when unweighted.
+     */
+    double[] weights(Side side) {
+        return side == Side.REFERENCE ? refWeights : curWeights;
+    }
+
     Pooled pooled() {
         requireNumeric();
         Pooled p = pooled;
         if (p == null) {
-            p = Pooled.of(refSorted, curSorted);
+            p = weighted() ? Pooled.of(refSorted, refWeights, curSorted, curWeights) : Pooled.of(refSorted, curSorted);
             pooled = p;
         }
         return p;
@@ -226,7 +444,20 @@ public final class FeatureSamples {
         if (kind != FeatureKind.CATEGORICAL) {
             throw new IllegalStateException("feature '" + feature + "' is numeric");
         }
-        return side == Side.REFERENCE ? refCodes : curCodes;
+        if (side == Side.REFERENCE) {
+            int[] c = refCodes;
+            if (c == null) {
+                c = groupedCodes(table, true, nRef);
+                refCodes = c;
+            }
+            return c;
+        }
+        int[] c = curCodes;
+        if (c == null) {
+            c = groupedCodes(table, false, nCur);
+            curCodes = c;
+        }
+        return c;
     }
 
     private void requireNumeric() {

@@ -48,8 +48,20 @@ final class MomentStatistics {
         int n2 = b.length;
         double m1 = mean(a);
         double m2 = mean(b);
-        double v1 = n1 > 1 ? sumSquares(a, m1) / (n1 - 1) : Double.NaN;
-        double v2 = n2 > 1 ? sumSquares(b, m2) / (n2 - 1) : Double.NaN;
+        return tTest(n1, m1, n1 > 1 ? sumSquares(a, m1) : Double.NaN, n2, m2, n2 > 1 ? sumSquares(b, m2) : Double.NaN,
+                welch);
+    }
+
+    /**
+     * The t-test from each sample's size, mean and sum of squared deviations (Welford's {@code M2}),
+     * so a profile gives the same test as its raw values; with weights, n is the sum of weights
+     * (statsmodels' {@code DescrStatsW} convention).
+     *
+     * @return {t, p, df}, or {@code null} when the (pooled) variance is zero
+     */
+    static double[] tTest(double n1, double m1, double ss1, double n2, double m2, double ss2, boolean welch) {
+        double v1 = n1 > 1 ? ss1 / (n1 - 1) : Double.NaN;
+        double v2 = n2 > 1 ? ss2 / (n2 - 1) : Double.NaN;
         double df;
         double denom;
         if (welch) {

@@ -13,13 +13,55 @@ final class Pooled {
     final int[] cur;
     final int nRef;
     final int nCur;
+    /** Weight of each distinct value per sample, and each sample's total weight (null / NaN unweighted). */
+    final double[] wRef;
+    final double[] wCur;
+    final double totalRef;
+    final double totalCur;
 
     private Pooled(double[] values, int[] ref, int[] cur, int nRef, int nCur) {
+        this(values, ref, cur, nRef, nCur, null, null, Double.NaN, Double.NaN);
+    }
+
+    private Pooled(double[] values, int[] ref, int[] cur, int nRef, int nCur, double[] wRef, double[] wCur,
+            double totalRef, double totalCur) {
         this.values = values;
         this.ref = ref;
         this.cur = cur;
         this.nRef = nRef;
         this.nCur = nCur;
+        this.wRef = wRef;
+        this.wCur = wCur;
+        this.totalRef = totalRef;
+        this.totalCur = totalCur;
+    }
+
+    /** Weighted samples: a, b sorted, wa, wb their weights; weights are summed per distinct value in order. */
+    static Pooled of(double[] a, double[] wa, double[] b, double[] wb) {
+        Pooled p = of(a, b);
+        double[] sr = new double[p.size()];
+        double[] sc = new double[p.size()];
+        int i = 0;
+        int j = 0;
+        for (int k = 0; k < p.size(); k++) {
+            for (int q = 0; q < p.ref[k]; q++) {
+                sr[k] += wa[i++];
+            }
+            for (int q = 0; q < p.cur[k]; q++) {
+                sc[k] += wb[j++];
+            }
+        }
+        double tr = 0;
+        double tc = 0;
+        for (int k = 0; k < p.size(); k++) {
+            tr += sr[k];
+            tc += sc[k];
+        }
+        return new Pooled(p.values, p.ref, p.cur, p.nRef, p.nCur, sr, sc, tr, tc);
+    }
+
+    boolean weighted() {
+        return wRef != null;
     }
 
     static Pooled of(double[] a, double[] b) {

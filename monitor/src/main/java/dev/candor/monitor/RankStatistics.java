@@ -48,7 +48,14 @@ final class RankStatistics {
             }
         }
         double minS = Math.max(0.0, Math.min(1.0, -minDiff));
-        double d = minS > maxS ? minS : maxS;
+        return ksOfStatistic(minS > maxS ? minS : maxS, n1, n2, forceAsymptotic);
+    }
+
+    /**
+     * The p-value of a two-sample KS statistic D with scipy's {@code ks_2samp} rules (exact for
+     * max(n) <= 10,000 unless forced asymptotic; the exact method first rounds D to a multiple of 1/lcm).
+     */
+    static Ks ksOfStatistic(double d, int n1, int n2, boolean forceAsymptotic) {
         boolean exact = !forceAsymptotic && Math.max(n1, n2) <= KS_EXACT_MAX_N;
         if (exact) {
             int g = gcd(n1, n2);
@@ -210,12 +217,84 @@ final class RankStatistics {
         long k = nx * ny;
         long bigN = nx + ny;
         double t = u / ((double) k * bigN) - (4.0 * k - 1) / (6.0 * bigN);
-        if (Math.max(nx, ny) <= 20) {
-            // The exact small-sample distribution is not implemented; the asymptotic form is
-            // used and the caller is warned.
-            return asymptoticCvm(t, u, bigN, nx, ny, k);
+        if (Math.max(nx, ny) <= CVM_EXACT_MAX_N) {
+            return new Cvm(t, cvmExactPValue(u, (int) nx, (int) ny), u, Double.NaN);
         }
         return asymptoticCvm(t, u, bigN, nx, ny, k);
+    }
+
+    /** Largest sample size for which scipy's {@code method='auto'} uses the exact CvM distribution. */
+    static final int CVM_EXACT_MAX_N = 20;
+
+    /**
+     * scipy 1.10's {@code _pval_cvm_2samp_exact(s, m, n)}: the exact probability that U is at least
+     * {@code s}, by counting the lattice paths from (0, 0) to (n, m) with Xiao, Gordon and Yakovlev's
+     * recursion (J. Stat. Soft. 17(8), 2006): each path's statistic is a sum of
+     * {@code (a v - b u)^2} over the points it visits, {@code a = lcm/m}, {@code b = lcm/n}; the
+     * threshold is {@code ζ = lcm² (m+n) (6s - mn(4mn-1)) // (6 m² n²)} in Python float floor
+     * division, and p = #paths with statistic ≥ ζ / C(m+n, m).
+     */
+    static double cvmExactPValue(double s, int m, int n) {
+        long g = gcd(m, n);
+        long lcm = (long) m / g * n;
+        long a = lcm / m;
+        long b = lcm / n;
+        long mn = (long) m * n;
+        double zeta = pyFloorDiv(lcm * lcm * (m + n) * (6 * s - mn * (4 * mn - 1)), 6.0 * mn * mn);
+        // gs.get(v): statistic value -> number of paths reaching (u, v)
+        java.util.List<java.util.Map<Long, Long>> gs = new java.util.ArrayList<>();
+        gs.add(java.util.Map.of(0L, 1L));
+        for (int v = 1; v <= m; v++) {
+            gs.add(java.util.Map.of());
+        }
+        for (int u = 0; u <= n; u++) {
+            java.util.List<java.util.Map<Long, Long>> next = new java.util.ArrayList<>();
+            java.util.Map<Long, Long> tmp = new java.util.HashMap<>();
+            for (int v = 0; v <= m; v++) {
+                java.util.Map<Long, Long> merged = new java.util.HashMap<>(tmp);
+                gs.get(v).forEach((val, c) -> merged.merge(val, c, Long::sum));
+                long d = a * v - b * u;
+                java.util.Map<Long, Long> shifted = new java.util.HashMap<>();
+                merged.forEach((val, c) -> shifted.put(val + d * d, c));
+                tmp = shifted;
+                next.add(tmp);
+            }
+            gs = next;
+        }
+        long count = 0;
+        for (java.util.Map.Entry<Long, Long> e : gs.get(m).entrySet()) {
+            if (e.getKey() >= zeta) {
+                count += e.getValue();
+            }
+        }
+        return (double) count / (double) binomial(m + n, m);
+    }
+
+    private static long binomial(int n, int k) {
+        long c = 1;
+        for (int i = 1; i <= k; i++) {
+            c = c * (n - k + i) / i;
+        }
+        return c;
+    }
+
+    /** CPython's float floor division ({@code float_floor_div}). */
+    static double pyFloorDiv(double vx, double wx) {
+        double mod = vx % wx;
+        double div = (vx - mod) / wx;
+        if (mod != 0 && (wx < 0) != (mod < 0)) {
+            div -= 1.0;
+        }
+        double floordiv;
+        if (div != 0) {
+            floordiv = Math.floor(div);
+            if (div - floordiv > 0.5) {
+                floordiv += 1.0;
+            }
+        } else {
+            floordiv = Math.copySign(0.0, vx / wx);
+        }
+        return floordiv;
     }
 
     private static Cvm asymptoticCvm(double t, double u, long bigN, long nx, long ny, long k) {

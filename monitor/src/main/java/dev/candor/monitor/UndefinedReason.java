@@ -20,6 +20,16 @@ public enum UndefinedReason {
     UNEQUAL_SIZES("the reference and current samples have different sizes"),
     /** Fewer than two distinct values over both samples. */
     SINGLE_CATEGORY("the feature has a single distinct value"),
+    /**
+     * The test needs every value of both samples (ranks, the whole ECDF), and one side is a profile,
+     * which keeps counts, moments and a quantile sketch only.
+     */
+    NEEDS_RAW_VALUES("the test needs every value, and the reference (or current) side is a profile"),
+    /**
+     * The samples are weighted and the test has no weighted form here (rank tests, Fisher, TVD's
+     * permutation, the z-test, Epps–Singleton).
+     */
+    WEIGHTS_NOT_SUPPORTED("the test has no weighted form; run it without weights"),
     /** The test does not apply to this kind of feature. */
     NOT_APPLICABLE("the test does not apply to this kind of feature");
 

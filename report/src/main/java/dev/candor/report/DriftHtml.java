@@ -2,6 +2,7 @@ package dev.candor.report;
 
 import dev.candor.core.Html;
 import dev.candor.monitor.DatasetDrift;
+import dev.candor.monitor.DriftRanking;
 import dev.candor.monitor.DriftReport;
 import dev.candor.monitor.DriftResult;
 import dev.candor.monitor.FeatureDrift;
@@ -48,6 +49,21 @@ public final class DriftHtml {
      * @return the HTML page
      */
     public static String page(DriftReport report, String title, Map<String, Distribution> distributions) {
+        return page(report, title, distributions, List.of(), "");
+    }
+
+    /**
+     * The page with a table of the drifted features ranked by drift × importance.
+     *
+     * @param report        the drift report
+     * @param title         the page title
+     * @param distributions per feature, the distributions to chart
+     * @param ranking       the ranking ({@link DriftReport#rankByImportance}); empty for no table
+     * @param rankingNote   how the importance was measured (one sentence, shown under the table)
+     * @return the HTML page
+     */
+    public static String page(DriftReport report, String title, Map<String, Distribution> distributions,
+            List<DriftRanking> ranking, String rankingNote) {
         StringBuilder h = new StringBuilder(8192);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(Html.escape(title)).append("</title>\n<style>")
@@ -64,6 +80,18 @@ public final class DriftHtml {
                 d.datasetDrift() ? "<span class=\"drift\">Dataset drift</span>" : "<span class=\"ok\">No dataset drift</span>",
                 d.numberOfDriftedColumns(), d.numberOfColumns(), d.shareOfDriftedColumns(), d.driftShare(),
                 report.referenceRows(), report.currentRows()));
+        if (!ranking.isEmpty()) {
+            h.append("<h2>Drift that matters to the model</h2>\n<table><thead><tr><th>feature</th><th>effect test</th>"
+                    + "<th>effect</th><th>importance</th><th>score</th></tr></thead><tbody>\n");
+            for (DriftRanking r : ranking) {
+                h.append("<tr><td>").append(Html.escape(r.feature())).append("</td><td>")
+                        .append(Html.escape(r.effectTest().key())).append("</td><td>").append(fmt(r.effect()))
+                        .append("</td><td>").append(fmt(r.importance())).append("</td><td>").append(fmt(r.score()))
+                        .append("</td></tr>\n");
+            }
+            h.append("</tbody></table>\n<p class=\"muted\">score = effect × importance. ")
+                    .append(Html.escape(rankingNote)).append("</p>\n");
+        }
         h.append("<h2>Tests</h2>\n<table><thead><tr><th>feature</th><th>kind</th><th>test</th><th>value</th>"
                 + "<th>threshold</th><th>drift</th><th>missing (ref / cur)</th></tr></thead><tbody>\n");
         for (FeatureDrift f : report.features().values()) {

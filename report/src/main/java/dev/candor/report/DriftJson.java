@@ -3,15 +3,18 @@ package dev.candor.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.candor.core.Provenance;
 import dev.candor.monitor.Correction;
 import dev.candor.monitor.DatasetDrift;
+import dev.candor.monitor.DriftRanking;
 import dev.candor.monitor.DriftReport;
 import dev.candor.monitor.DriftResult;
 import dev.candor.monitor.DriftTest;
 import dev.candor.monitor.FeatureDrift;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -52,6 +55,34 @@ public final class DriftJson {
     public static String toJson(DriftReport report) {
         try {
             return MAPPER.writeValueAsString(toTree(report)) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the drift report as JSON", e);
+        }
+    }
+
+    /**
+     * The report with the drifted features ranked by drift × importance: a {@code ranking} array of
+     * {@code {"feature", "effect_test", "effect", "importance", "score"}}, highest score first (see
+     * {@link DriftReport#rankByImportance}).
+     *
+     * @param report  the drift report
+     * @param ranking the ranking
+     * @return the JSON text, indented
+     */
+    public static String toJson(DriftReport report, List<DriftRanking> ranking) {
+        ObjectNode root = toTree(report);
+        ArrayNode a = F.arrayNode();
+        for (DriftRanking r : ranking) {
+            ObjectNode o = a.addObject();
+            o.put("feature", r.feature());
+            o.put("effect_test", r.effectTest().key());
+            o.put("effect", r.effect());
+            o.put("importance", r.importance());
+            o.put("score", r.score());
+        }
+        root.set("ranking", a);
+        try {
+            return MAPPER.writeValueAsString(root) + System.lineSeparator();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the drift report as JSON", e);
         }

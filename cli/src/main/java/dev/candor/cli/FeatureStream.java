@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -274,16 +275,38 @@ final class FeatureStream {
         for (int k = 0; k < p.length; k++) {
             numeric[k] = p[k].kind() == FeatureKind.NUMERIC;
         }
+        // categorical cells are counted by dictionary code (no per-row map update), added at the end
+        long[][] byCode = new long[p.length][];
+        long[] missing = new long[p.length];
+        for (int k = 0; k < p.length; k++) {
+            byCode[k] = numeric[k] ? null : new long[16];
+        }
         FastCsv csv = FastCsv.open(file, separator);
-        return csv.scan(columns, c -> {
+        long rows = csv.scan(columns, c -> {
             for (int k = 0; k < p.length; k++) {
                 if (numeric[k]) {
                     p[k].add(number(c, k));
+                } else if (c.isEmpty(k)) {
+                    missing[k]++;
                 } else {
-                    p[k].add(c.isEmpty(k) ? null : c.dictionary(k).get(c.code(k)));
+                    int code = c.code(k);
+                    if (code >= byCode[k].length) {
+                        byCode[k] = Arrays.copyOf(byCode[k], Math.max(code + 1, byCode[k].length * 2));
+                    }
+                    byCode[k][code]++;
                 }
             }
         }, progress(file, "profile"));
+        for (int k = 0; k < p.length; k++) {
+            if (!numeric[k]) {
+                List<String> values = csv.dictionary(k);
+                for (int code = 0; code < values.size(); code++) {
+                    p[k].add(values.get(code), byCode[k][code]);
+                }
+                p[k].add(null, missing[k]);
+            }
+        }
+        return rows;
     }
 
     /**

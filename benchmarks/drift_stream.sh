@@ -3,7 +3,7 @@
 # reference log and a seeded current log (y, prediction, score, sex, race; the generator of
 # audit_stream.sh with another seed for the current side), then `candor profile` of the reference and
 # `candor drift --streaming` of current against reference, with wall time and peak resident memory
-# (/usr/bin/time -v). Pass --exact to add the whole-file `candor drift` for comparison.
+# (/usr/bin/time -v), and the drift once more with a 64 MB heap. Pass --exact to add the whole-file `candor drift` for comparison.
 #   benchmarks/drift_stream.sh [--exact] [MILLIONS ...]      e.g. benchmarks/drift_stream.sh 2 8
 # Files go to $BENCH_DIR (default /tmp/candor-bench) and are reused when present.
 set -euo pipefail
@@ -46,6 +46,10 @@ for m in "${sizes[@]}"; do
       --out "$dir/profile_${m}M.json"
   measure "candor drift --streaming (${m}M)" "$root/candor" drift --reference "$ref" --current "$cur" \
       "${features[@]}" --streaming --quiet --tests psi,jensenshannon,ks,t_test --json "$dir/drift_${m}M.json"
+  # the same with the heap capped at 64 MB: the live set does not depend on the rows
+  measure "  ... with -Xmx64m (${m}M)" env CANDOR_JAVA_OPTS="-Xmx64m" "$root/candor" drift --reference "$ref" \
+      --current "$cur" "${features[@]}" --streaming --quiet --tests psi,jensenshannon,ks,t_test \
+      --json "$dir/drift_64m_${m}M.json"
   if [ "$exact" = 1 ]; then
     measure "candor drift, whole files (${m}M)" "$root/candor" drift --reference "$ref" --current "$cur" \
         "${features[@]}" --json "$dir/drift_exact_${m}M.json"

@@ -54,6 +54,7 @@ final class FeatureStream {
     private final char separator;
     private final PrintWriter err;
     private final String command;
+    private final long progressEveryNanos;
 
     /**
      * @param separator the field separator
@@ -61,9 +62,15 @@ final class FeatureStream {
      * @param command   the command named in progress lines
      */
     FeatureStream(char separator, PrintWriter err, String command) {
+        this(separator, err, command, 2_000_000_000L);
+    }
+
+    /** As above, with the least time between progress lines. */
+    FeatureStream(char separator, PrintWriter err, String command, long progressEveryNanos) {
         this.separator = separator;
         this.err = err;
         this.command = command;
+        this.progressEveryNanos = progressEveryNanos;
     }
 
     /** A file's header names and line. */
@@ -353,7 +360,7 @@ final class FeatureStream {
         long[] last = {start};
         return (bytes, rows) -> {
             long now = System.nanoTime();
-            if (now - last[0] >= 2_000_000_000L) {
+            if (now - last[0] >= progressEveryNanos) {
                 last[0] = now;
                 double sec = (now - start) / 1e9;
                 err.printf(Locale.ROOT, "candor %s: %s, %s: %,d rows, %.0f MB read (%.0f rows/s, %.1f MB/s)%n",

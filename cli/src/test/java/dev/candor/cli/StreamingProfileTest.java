@@ -165,6 +165,37 @@ class StreamingProfileTest {
         assertThat(weighted.err()).contains("--weight is not available with --streaming");
     }
 
+    @Test
+    void progressNamesFileAndPassAndAMissingCurrentColumnIsNamed() throws IOException {
+        StringBuilder sb = new StringBuilder("x,c\n");
+        for (int i = 0; i < 300_000; i++) {
+            sb.append(i % 97).append(",k").append(i % 3).append('\n');
+        }
+        Path data = Files.writeString(dir.resolve("p.csv"), sb.toString());
+        java.io.StringWriter err = new java.io.StringWriter();
+        FeatureStream stream = new FeatureStream(',', new java.io.PrintWriter(err), "profile", 0);
+        long[] rows = new long[1];
+        DatasetProfile p = stream.profile(data, List.of("x"), List.of("c"), rows);
+        assertThat(rows[0]).isEqualTo(300_000);
+        assertThat(p.feature("c").categoryCounts()).containsEntry("k0", 100_000L).containsEntry("k2", 100_000L);
+        assertThat(err.toString()).contains("candor profile: p.csv, first pass: ")
+                .contains("candor profile: p.csv, profile: ").contains("rows/s");
+
+        Path cur = Files.writeString(dir.resolve("c.csv"), "x,d\n1,k0\n");
+        CliRun run = CliRun.of("drift", "--reference", data.toString(), "--current", cur.toString(), "--streaming",
+                "--numeric", "x", "--categorical", "c");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("c.csv").contains("line 1").contains("'c'")
+                .contains("column is not in the header; columns are [x, d]");
+        Path profile = dir.resolve("p.profile.json");
+        assertThat(CliRun.of("profile", "--data", data.toString(), "--quiet", "--out", profile.toString()).exit())
+                .isZero();
+        CliRun fromProfile = CliRun.of("drift", "--reference-profile", profile.toString(), "--current", cur.toString(),
+                "--streaming");
+        assertThat(fromProfile.exit()).isEqualTo(2);
+        assertThat(fromProfile.err()).contains("c.csv").contains("column is not in the header; columns are [x, d]");
+    }
+
     private static double value(JsonNode n) {
         JsonNode v = n.has("value") ? n.path("value") : n;
         return v.isTextual() ? Double.parseDouble(v.asText()) : v.asDouble();

@@ -48,6 +48,14 @@ import picocli.CommandLine.Spec;
  * list is refused, naming the profile's schema fingerprint), the current file is profiled over the
  * profile's bins, and the tests run as {@link dev.candor.monitor.ProfileDrift} describes.
  *
+ * <p>With {@code --streaming} both files are read as streams by {@link FeatureStream} (gzip accepted),
+ * in memory that does not grow with them: the reference is profiled in two passes (kinds and ranges,
+ * then bins, moments, sketches and categories), the current in one over the reference's bins (a
+ * first pass too when kinds are inferred), and the profiles are compared as with
+ * {@code --reference-profile}: count-based tests exact, {@code ks} from the sketches within the rank
+ * bound its warning states, tests that need every value undefined ({@code needs_raw_values}).
+ * Streaming is never chosen automatically: without the flag the exact tests read both files whole.
+ *
  * <p>Exit codes: 0, or 3 with {@code --fail-on-drift} when the dataset drifts; 2 for bad input.
  *
  * @since 0.1.0
@@ -128,6 +136,15 @@ public final class DriftCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report.")
     Path html;
 
+    @Option(names = "--streaming",
+            description = "Read both files as streams in constant memory: the reference is profiled in two passes "
+                    + "(ranges, then bins, moments, sketches, categories), the current in one over its bins, and they "
+                    + "are compared as with --reference-profile.")
+    boolean streaming;
+
+    @Option(names = "--quiet", description = "Print no progress on standard error while --streaming reads a file.")
+    boolean quiet;
+
     @Option(names = "--fail-on-drift", description = "Exit with code 3 when the dataset drifts.")
     boolean failOnDrift;
 
@@ -139,6 +156,9 @@ public final class DriftCommand implements Callable<Integer> {
         Path referenceInput = reference != null ? reference : referenceProfile;
         OutputPaths.of().input(reference != null ? "--reference" : "--reference-profile", referenceInput)
                 .input("--current", current).output("--json", json).fileOutput("--html", html).check();
+        if (streaming) {
+            return streamed();
+        }
         CsvTable cur = CsvTable.read(current, separator);
         if (cur.rows() == 0) {
             throw new BadInputException(current + ": no data rows");
@@ -247,9 +267,64 @@ public final class DriftCommand implements Callable<Integer> {
         return write(report, distributions, report.rankByImportance(imp.importance()), note);
     }
 
+    /**
+     * {@code --streaming}: the reference (a file, profiled in two passes, or a profile) and the current
+     * file read by {@link FeatureStream}, compared as {@link ProfileDrift} compares profiles.
+     */
+    private int streamed() throws IOException {
+        if (weight != null) {
+            throw new ParameterException(spec.commandLine(), "--weight is not available with --streaming: "
+                    + "a profile holds unweighted counts");
+        }
+        if (explainLabel != null) {
+            throw new ParameterException(spec.commandLine(), "--explain-label is not available with --streaming: "
+                    + "it trains a model on the raw reference");
+        }
+        if (!correction.equals("none")) {
+            throw new ParameterException(spec.commandLine(), "--correction needs the raw reference (--reference "
+                    + "without --streaming): its p-value source, ks, is approximate from a profile");
+        }
+        FeatureStream stream = new FeatureStream(separator, quiet ? null : spec.commandLine().getErr(), "drift");
+        DatasetProfile profile;
+        if (referenceProfile != null) {
+            profile = ProfileJson.read(referenceProfile);
+        } else {
+            Map<String, FeatureStream.ColumnScan> scans = new LinkedHashMap<>();
+            Map<String, Boolean> features = stream.select(numeric, categorical, List.of(reference, current), scans);
+            profile = stream.profile(reference, features, scans, new long[1]);
+        }
+        return againstProfile(profile, window -> {
+            stream.requireColumns(current, window.features().keySet());
+            stream.fill(current, window);
+        });
+    }
+
+    /** Fills the current side's empty profile. */
+    @FunctionalInterface
+    private interface CurrentFiller {
+        void fill(DatasetProfile window) throws IOException;
+    }
+
     /** The features of the profile, the current file profiled over its bins, compared count by count. */
     private int againstProfile(CsvTable cur) throws IOException {
-        DatasetProfile profile = ProfileJson.read(referenceProfile);
+        return againstProfile(ProfileJson.read(referenceProfile), window -> {
+            for (FeatureProfile f : window.features().values()) {
+                FeatureColumns.requireColumn(cur, current, f.feature());
+                if (f.kind() == FeatureKind.NUMERIC) {
+                    for (double v : FeatureColumns.numbers(cur, f.feature())) {
+                        f.add(v);
+                    }
+                } else {
+                    for (String v : FeatureColumns.strings(cur, f.feature())) {
+                        f.add(v);
+                    }
+                }
+            }
+        });
+    }
+
+    private int againstProfile(DatasetProfile profile, CurrentFiller filler) throws IOException {
+        Path source = referenceProfile != null ? referenceProfile : reference;
         if (!numeric.isEmpty() || !categorical.isEmpty()) {
             Map<String, Boolean> asked = new LinkedHashMap<>();
             numeric.forEach(n -> asked.put(n, true));
@@ -257,7 +332,7 @@ public final class DriftCommand implements Callable<Integer> {
             Map<String, Boolean> profiled = new LinkedHashMap<>();
             profile.features().forEach((k, v) -> profiled.put(k, v.kind() == FeatureKind.NUMERIC));
             if (!asked.equals(profiled)) {
-                throw new BadInputException(referenceProfile + ": the profile's schema (fingerprint "
+                throw new BadInputException(source + ": the profile's schema (fingerprint "
                         + profile.schemaFingerprint().hash() + ") has the features " + kinds(profiled)
                         + ", but --numeric/--categorical ask for " + kinds(asked)
                         + "; profile the reference again with these features");
@@ -276,23 +351,12 @@ public final class DriftCommand implements Callable<Integer> {
         }
         ProfileDrift drift = b.build();
         DatasetProfile window = drift.emptyCurrent();
-        for (FeatureProfile f : window.features().values()) {
-            FeatureColumns.requireColumn(cur, current, f.feature());
-            if (f.kind() == FeatureKind.NUMERIC) {
-                for (double v : FeatureColumns.numbers(cur, f.feature())) {
-                    f.add(v);
-                }
-            } else {
-                for (String v : FeatureColumns.strings(cur, f.feature())) {
-                    f.add(v);
-                }
-            }
-        }
+        filler.fill(window);
         DriftReport report;
         try {
             report = drift.compare(window);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException(referenceProfile + " vs " + current + ": " + e.getMessage(), e);
+            throw new BadInputException(source + " vs " + current + ": " + e.getMessage(), e);
         }
         Map<String, DriftHtml.Distribution> distributions = new LinkedHashMap<>();
         for (FeatureProfile f : profile.features().values()) {

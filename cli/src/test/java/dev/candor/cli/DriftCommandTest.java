@@ -254,7 +254,7 @@ class DriftCommandTest {
     }
 
     /** The README's recipe: trimmed fields, header line of adult.test skipped, rows with '?' dropped. */
-    private static Path sample(Path source, boolean skipFirst, int rows, Path target) throws IOException {
+    static Path sample(Path source, boolean skipFirst, int rows, Path target) throws IOException {
         List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8);
         StringBuilder sb = new StringBuilder(String.join(",", COLUMNS)).append('\n');
         int kept = 0;

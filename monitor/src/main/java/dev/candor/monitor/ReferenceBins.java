@@ -43,6 +43,26 @@ public final class ReferenceBins {
     }
 
     /**
+     * Sturges bins from the range and count alone, for a reference read in passes: equal to
+     * {@link #sturges(double[])} of values with this minimum, maximum and number of finite values.
+     *
+     * @param min the least finite reference value
+     * @param max the greatest finite reference value
+     * @param n   the number of finite reference values, at least one
+     * @return Sturges bins over {@code [min, max]}
+     * @throws IllegalArgumentException if {@code n < 1} or the range is not finite and ordered
+     */
+    public static ReferenceBins sturges(double min, double max, long n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("the reference has no finite value to fix bins from");
+        }
+        if (!Double.isFinite(min) || !Double.isFinite(max) || min > max) {
+            throw new IllegalArgumentException("the range [" + min + ", " + max + "] is not finite and ordered");
+        }
+        return new ReferenceBins(EvidentlyBinning.sturgesEdges(min, max, n));
+    }
+
+    /**
      * @param edges strictly increasing edges, at least two
      * @return bins with these edges
      */

@@ -56,6 +56,34 @@ class FeatureProfileTest {
     }
 
     @Test
+    void countedLabelsAndRangeBinsEqualRowByRowAddsAndValueBins() {
+        SplittableRandom r = new SplittableRandom(3);
+        FeatureProfile one = FeatureProfile.categorical("c");
+        long[] counts = new long[4];
+        long missing = 0;
+        for (int i = 0; i < 1000; i++) {
+            int v = r.nextInt(5);
+            one.add(v == 4 ? null : "v" + v);
+            if (v == 4) {
+                missing++;
+            } else {
+                counts[v]++;
+            }
+        }
+        FeatureProfile counted = FeatureProfile.categorical("c");
+        for (int v = 0; v < 4; v++) {
+            counted.add("v" + v, counts[v]);
+        }
+        counted.add(null, missing).add("never", 0);
+        assertThat(counted.categoryCounts()).isEqualTo(one.categoryCounts());
+        assertThat(counted.missing()).isEqualTo(missing).isEqualTo(one.missing());
+        assertThat(counted.count()).isEqualTo(one.count());
+
+        double[] values = {4.5, -2, Double.NaN, 7.25, 0, 3};
+        assertThat(ReferenceBins.sturges(-2, 7.25, 5)).isEqualTo(ReferenceBins.sturges(values));
+    }
+
+    @Test
     void valuesOutsideTheReferenceRangeGoToLeftoverSlots() {
         ReferenceBins bins = ReferenceBins.sturges(new double[] {0, 1, 2, 3, 4, 5, 6, 7});
         assertThat(bins.bins()).isEqualTo(4); // Sturges: ceil(log2(8) + 1) = 4

@@ -22,6 +22,13 @@ import java.util.Objects;
  * mean ± k·sd ({@link Threshold#fromReference}); a rule with {@code min}/{@code max} sets fixed
  * bounds. Immutable and {@link Serializable}, so a stream processor can ship it to its workers.
  *
+ * <p>Serialization writes a proxy holding the reference rows, each reference chunk's rows and window,
+ * the CBPE calibration decision (with its fitted calibrator), the rules, privileged values, resamples
+ * and seed; reading it back re-evaluates the chunks against the carried calibration. Chunk evaluation
+ * is deterministic (the bootstrap is seeded), so the deserialized reference has the same chunk results
+ * and thresholds, and evaluates every window to the same result, as the original; the calibration
+ * (the costly, randomly split step) is never redone.
+ *
  * @since 0.2.0
  */
 public final class MonitorReference implements Serializable {
@@ -46,10 +53,15 @@ public final class MonitorReference implements Serializable {
     private final List<MonitoringRule> rules;
     private final Map<String, Threshold> thresholds;
     private final Map<String, MonitoringRule> ruleOf;
+    private final List<Window> chunkWindows;
+    private final List<WindowData> chunkData;
 
     private MonitorReference(WindowData data, Map<String, String> privileged, CbpeCalibration calibration,
             int resamples, long seed, List<WindowResult> chunks, List<MonitoringRule> rules,
-            Map<String, Threshold> thresholds, Map<String, MonitoringRule> ruleOf) {
+            Map<String, Threshold> thresholds, Map<String, MonitoringRule> ruleOf, List<Window> chunkWindows,
+            List<WindowData> chunkData) {
+        this.chunkWindows = chunkWindows;
+        this.chunkData = chunkData;
         this.data = data;
         this.privileged = privileged;
         this.calibration = calibration;
@@ -87,11 +99,23 @@ public final class MonitorReference implements Serializable {
             }
         }
         CbpeCalibration cal = calibrate(reference.labelsAsAdded(), reference.scoresAsAdded(), folds, seed);
-        MonitorReference bare = new MonitorReference(data, priv, cal, resamples, seed, List.of(), List.of(), Map.of(),
-                Map.of());
-        List<WindowResult> chunkResults = new ArrayList<>();
+        List<Window> windows = new ArrayList<>();
+        List<WindowData> chunkData = new ArrayList<>();
         for (Map.Entry<Window, WindowProfile> c : chunks) {
-            chunkResults.add(WindowEvaluation.evaluate(c.getValue().snapshot(), bare, c.getKey()));
+            windows.add(c.getKey());
+            chunkData.add(c.getValue().snapshot());
+        }
+        return prepare(data, priv, cal, windows, chunkData, rules, resamples, seed);
+    }
+
+    /** Evaluates the chunks against the calibration and derives every rule's threshold from them. */
+    private static MonitorReference prepare(WindowData data, Map<String, String> priv, CbpeCalibration cal,
+            List<Window> windows, List<WindowData> chunkData, List<MonitoringRule> rules, int resamples, long seed) {
+        MonitorReference bare = new MonitorReference(data, priv, cal, resamples, seed, List.of(), List.of(), Map.of(),
+                Map.of(), List.of(), List.of());
+        List<WindowResult> chunkResults = new ArrayList<>();
+        for (int i = 0; i < windows.size(); i++) {
+            chunkResults.add(WindowEvaluation.evaluate(chunkData.get(i), bare, windows.get(i)));
         }
         List<MonitoringRule> rs = List.copyOf(rules.isEmpty() ? defaultRules(data.schema(), priv) : rules);
         Map<String, Threshold> th = new LinkedHashMap<>();
@@ -107,7 +131,30 @@ public final class MonitorReference implements Serializable {
             }
         }
         return new MonitorReference(data, priv, cal, resamples, seed, List.copyOf(chunkResults), rs,
-                Collections.unmodifiableMap(th), Collections.unmodifiableMap(ruleOf));
+                Collections.unmodifiableMap(th), Collections.unmodifiableMap(ruleOf), List.copyOf(windows),
+                List.copyOf(chunkData));
+    }
+
+    private Object writeReplace() {
+        return new Proxy(data, new LinkedHashMap<>(privileged), calibration, new ArrayList<>(chunkWindows),
+                new ArrayList<>(chunkData), new ArrayList<>(rules), resamples, seed);
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("a monitor reference is read through its serialization proxy");
+    }
+
+    /** What a serialized reference carries: its inputs and its calibration, never its derived chunk results. */
+    private record Proxy(WindowData data, LinkedHashMap<String, String> privileged, CbpeCalibration calibration,
+            ArrayList<Window> chunkWindows, ArrayList<WindowData> chunkData, ArrayList<MonitoringRule> rules,
+            int resamples, long seed) implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private Object readResolve() {
+            return prepare(data, Collections.unmodifiableMap(new LinkedHashMap<>(privileged)), calibration,
+                    chunkWindows, chunkData, rules, resamples, seed);
+        }
     }
 
     private static double chunkValue(WindowResult chunk, String metric) {

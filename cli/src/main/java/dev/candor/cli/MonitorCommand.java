@@ -4,6 +4,8 @@ import dev.candor.core.AtomicFiles;
 import dev.candor.core.BadInputException;
 import dev.candor.datasets.CsvTable;
 import dev.candor.datasets.SyntheticCreditStream;
+import dev.candor.monitor.DatasetProfile;
+import dev.candor.monitor.FeatureKind;
 import dev.candor.monitor.alert.AlertChannel;
 import dev.candor.monitor.alert.Delivery;
 import dev.candor.monitor.alert.EmailChannel;
@@ -21,6 +23,7 @@ import dev.candor.monitor.window.WindowSchema;
 import dev.candor.monitor.window.Windowing;
 import dev.candor.report.MonitorHtml;
 import dev.candor.report.MonitorJson;
+import dev.candor.report.ProfileJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -46,6 +49,12 @@ import picocli.CommandLine.Spec;
  * <p>Inputs: {@code --reference} and {@code --current} files, or one time-ordered {@code --data} log
  * split by {@code --reference-rows N} or {@code --reference-until DATE} (on {@code --time-column});
  * with none of them, the built-in synthetic drifting credit log ({@link SyntheticCreditStream}).
+ * With {@code --reference-profile FILE} (written by {@code candor profile}) and {@code --current},
+ * the raw reference is not needed: drift is computed against the profile
+ * ({@link dev.candor.monitor.window.MonitorReference#ofProfile}; the monitored features default to
+ * the profile's, less the model and time columns), and what a profile cannot give is
+ * listed under {@code provenance.parameters."unavailable.*"}. A profile of other features is
+ * refused (exit 2), naming both schema fingerprints.
  * Windows: {@code --chunk-size N} rows, or {@code --window 1d|1w|1M|1q} on the time column.
  *
  * <p>The JSON result is written first, atomically; then the channels ({@code --prom},
@@ -182,6 +191,9 @@ public final class MonitorCommand implements Callable<Integer> {
         if (reference != null) {
             paths.input("--reference", reference).input("--current", current);
         }
+        if (referenceProfile != null) {
+            paths.input("--reference-profile", referenceProfile).input("--current", current);
+        }
         if (data != null) {
             paths.input("--data", data);
         }
@@ -193,10 +205,11 @@ public final class MonitorCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path builtIn = null;
         try {
-            if (reference == null && data == null) {
+            if (reference == null && data == null && referenceProfile == null) {
                 builtIn = builtIn(err);
             }
-            Inputs in = read();
+            DatasetProfile profile = referenceProfile == null ? null : ProfileJson.read(referenceProfile);
+            Inputs in = read(profile);
             List<MonitoringRule> rules = new ArrayList<>();
             if (policy != null) {
                 List<String> skipped = new ArrayList<>();
@@ -209,8 +222,9 @@ public final class MonitorCommand implements Callable<Integer> {
                     err.println("note: " + policy + ": audit rules " + skipped + " do not apply to monitoring");
                 }
             }
-            Monitor.Builder b = Monitor.builder(in.reference).windowing(windowing()).rules(rules).bootstrap(bootstrap)
-                    .seed(seed).model(model);
+            Monitor.Builder b = (profile == null ? Monitor.builder(in.reference)
+                    : Monitor.builder(profile, in.current.schema()).score(score))
+                    .windowing(windowing()).rules(rules).bootstrap(bootstrap).seed(seed).model(model);
             for (ProtectedOptions.Privileged p : protectedOptions.privileged) {
                 if (!protectedOptions.columns.contains(p.column())) {
                     throw new ParameterException(spec.commandLine(), "--privileged " + p + ": '" + p.column()
@@ -225,7 +239,8 @@ public final class MonitorCommand implements Callable<Integer> {
                 if (e instanceof BadInputException) {
                     throw e;
                 }
-                throw new BadInputException(e.getMessage());
+                throw new BadInputException(profile == null ? e.getMessage()
+                        : referenceProfile + " vs " + current + ": " + e.getMessage());
             }
             String text = MonitorJson.toJson(result, List.of());
             boolean toStdout = OutputPaths.isStdout(json);
@@ -259,11 +274,14 @@ public final class MonitorCommand implements Callable<Integer> {
     private void checkOptions() {
         CommandLine cl = spec.commandLine();
         if (referenceProfile != null) {
-            throw new ParameterException(cl, "--reference-profile: monitoring against a saved profile is not "
-                    + "available in this build; give the reference rows (--reference FILE, or --data with "
-                    + "--reference-rows/--reference-until)");
-        }
-        if ((reference == null) != (current == null)) {
+            if (reference != null || data != null || referenceRows != null || referenceUntil != null) {
+                throw new ParameterException(cl, "--reference-profile replaces --reference, --data, --reference-rows "
+                        + "and --reference-until");
+            }
+            if (current == null) {
+                throw new ParameterException(cl, "--reference-profile needs --current");
+            }
+        } else if ((reference == null) != (current == null)) {
             throw new ParameterException(cl, "--reference and --current go together");
         }
         if (reference != null && data != null) {
@@ -341,9 +359,11 @@ public final class MonitorCommand implements Callable<Integer> {
     private record Inputs(MonitorData reference, MonitorData current) {
     }
 
-    private Inputs read() throws IOException {
+    private Inputs read(DatasetProfile profile) throws IOException {
         List<CsvTable> tables = new ArrayList<>();
-        if (data != null) {
+        if (profile != null) {
+            tables.add(CsvTable.read(current, separator));
+        } else if (data != null) {
             tables.add(CsvTable.read(data, separator));
         } else {
             tables.add(CsvTable.read(reference, separator));
@@ -368,7 +388,17 @@ public final class MonitorCommand implements Callable<Integer> {
         List<String> num = numeric;
         List<String> cat = categorical;
         Map<String, Boolean> features;
-        if (num.isEmpty() && cat.isEmpty()) {
+        if (num.isEmpty() && cat.isEmpty() && profile != null) {
+            // the profile's features, as profiled, except the model and time columns
+            List<String> n = new ArrayList<>();
+            List<String> c = new ArrayList<>();
+            profile.features().forEach((name, f) -> {
+                if (!java.util.Arrays.asList(label, score, prediction, timeColumn).contains(name)) {
+                    (f.kind() == FeatureKind.NUMERIC ? n : c).add(name);
+                }
+            });
+            features = FeatureColumns.select(n, c, tables);
+        } else if (num.isEmpty() && cat.isEmpty()) {
             List<String> names = new ArrayList<>(tables.get(0).header());
             names.removeAll(java.util.Arrays.asList(label, score, prediction, timeColumn));
             List<String> n = new ArrayList<>();
@@ -389,6 +419,12 @@ public final class MonitorCommand implements Callable<Integer> {
         List<String> cNames = new ArrayList<>();
         features.forEach((k, v) -> (v ? nNames : cNames).add(k));
         WindowSchema schema = new WindowSchema(nNames, cNames, protectedOptions.columns);
+        if (profile != null) {
+            CsvTable t = tables.get(0);
+            List<String> ts = timeColumn == null ? null : java.util.Arrays.asList(FeatureColumns.strings(t,
+                    timeColumn));
+            return new Inputs(null, new MonitorData(schema, rows(t, schema), ts));
+        }
         if (data != null) {
             CsvTable t = tables.get(0);
             List<WindowRow> rows = rows(t, schema);
@@ -521,7 +557,14 @@ public final class MonitorCommand implements Callable<Integer> {
 
     private static void summary(PrintWriter out, MonitoringResult r, List<Delivery> deliveries) {
         out.printf(Locale.ROOT, "reference: %d rows; %d windows (%s); CBPE calibration: %s%n", r.referenceRows(),
-                r.windows().size(), r.windowing(), r.calibration().needsCalibration() ? "isotonic" : "none needed");
+                r.windows().size(), r.windowing(), r.provenance().parameters().containsKey("unavailable.cbpe")
+                        ? "unavailable (reference profile)" : r.calibration().needsCalibration() ? "isotonic"
+                        : "none needed");
+        r.provenance().parameters().forEach((k, v) -> {
+            if (k.startsWith("unavailable.")) {
+                out.printf(Locale.ROOT, "  not computed: %s: %s%n", k.substring("unavailable.".length()), v);
+            }
+        });
         for (WindowResult w : r.windows()) {
             out.printf(Locale.ROOT, "  %-16s %6d rows%s  drift share %s  accuracy %s  estimated %s  alerts %d%n",
                     w.window().key(), w.window().rows(), w.window().complete() ? "" : " (incomplete)",

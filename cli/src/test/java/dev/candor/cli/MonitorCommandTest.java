@@ -77,6 +77,81 @@ class MonitorCommandTest {
     }
 
     @Test
+    void againstASavedProfileTheCountBasedDriftEqualsTheRawReferenceRun() throws IOException {
+        List<String> lines = Files.readAllLines(SharedData.golden("monitoring/bank_predictions.csv"));
+        Path ref = tmp.resolve("ref.csv");
+        Path cur = tmp.resolve("cur.csv");
+        Files.write(ref, lines.subList(0, 10001));
+        List<String> rest = new ArrayList<>(List.of(lines.get(0)));
+        rest.addAll(lines.subList(10001, lines.size()));
+        Files.write(cur, rest);
+        Path profile = tmp.resolve("ref.profile.json");
+        CliRun p = CliRun.of("profile", "--data", ref.toString(), "--numeric",
+                "age,balance,day,campaign,pdays,previous,score", "--categorical",
+                "job,marital,education,default,housing,loan,contact,month,poutcome", "--out", profile.toString());
+        assertThat(p.exit()).as(p.err()).isZero();
+        List<String> common = List.of("--current", cur.toString(), "--chunk-size", "5000", "--label", "y", "--score",
+                "score", "--prediction", "pred", "--protected", "age_group,marital", "--privileged", "age_group=ge25",
+                "--bootstrap", "0");
+        Path rawJson = tmp.resolve("raw.json");
+        List<String> rawArgs = new ArrayList<>(List.of("monitor", "--reference", ref.toString(), "--json",
+                rawJson.toString()));
+        rawArgs.addAll(common);
+        rawArgs.addAll(List.of(BANK_FEATURES.split(" ")));
+        CliRun raw = CliRun.of(rawArgs.toArray(String[]::new));
+        assertThat(raw.exit()).as(raw.err()).isEqualTo(CandorCli.EXIT_POLICY_VIOLATION);
+        Path profJson = tmp.resolve("prof.json");
+        Path html = tmp.resolve("prof.html");
+        List<String> profArgs = new ArrayList<>(List.of("monitor", "--reference-profile", profile.toString(), "--json",
+                profJson.toString(), "--html", html.toString()));
+        profArgs.addAll(common);
+        CliRun prof = CliRun.of(profArgs.toArray(String[]::new));
+        assertThat(prof.exit()).as(prof.err()).isEqualTo(CandorCli.EXIT_POLICY_VIOLATION);
+        JsonNode a = new ObjectMapper().readTree(rawJson.toFile());
+        JsonNode b = new ObjectMapper().readTree(profJson.toFile());
+        assertThat(b.get("windows")).hasSize(8);
+        int compared = 0;
+        for (int i = 0; i < 8; i++) {
+            JsonNode fa = a.get("windows").get(i).get("drift").get("features");
+            JsonNode fb = b.get("windows").get(i).get("drift").get("features");
+            for (String f : List.of("job", "marital", "education", "default", "housing", "loan", "contact", "month",
+                    "poutcome")) {
+                for (String t : List.of("chisquare", "jensenshannon", "psi")) {
+                    assertThat(fb.get(f).get("tests").get(t).get("value").asDouble()).as(i + " " + f + " " + t)
+                            .isCloseTo(fa.get(f).get("tests").get(t).get("value").asDouble(), within(1e-12));
+                    compared++;
+                }
+            }
+            assertThat(fb.get("age").get("tests").get("wasserstein").get("undefined").asText())
+                    .isEqualTo("needs_raw_values");
+            assertThat(b.get("windows").get(i).get("prediction_drift").isObject()).isTrue();
+            assertThat(b.get("windows").get(i).get("performance").get("accuracy").asDouble())
+                    .isEqualTo(a.get("windows").get(i).get("performance").get("accuracy").asDouble());
+        }
+        assertThat(compared).isEqualTo(8 * 9 * 3);
+        assertThat(b.get("provenance").get("parameters").get("unavailable.cbpe").asText()).contains("calibrate");
+        assertThat(Files.readString(html)).contains("unavailable.reference_band");
+        assertThat(prof.out()).contains("not computed: cbpe");
+
+        // a profile of other features is refused, naming both fingerprints
+        Path small = tmp.resolve("small.profile.json");
+        assertThat(CliRun.of("profile", "--data", ref.toString(), "--numeric", "age", "--categorical", "job",
+                "--out", small.toString()).exit()).isZero();
+        List<String> badArgs = new ArrayList<>(List.of("monitor", "--reference-profile", small.toString(), "--json",
+                tmp.resolve("bad.json").toString()));
+        badArgs.addAll(common);
+        badArgs.addAll(List.of(BANK_FEATURES.split(" ")));
+        CliRun bad = CliRun.of(badArgs.toArray(String[]::new));
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains(small.toString()).contains("feature 'balance' is not in the profile")
+                .containsPattern("fingerprint [0-9a-f]+, features .*fingerprint [0-9a-f]+, numeric");
+        CliRun both = CliRun.of("monitor", "--reference-profile", small.toString(), "--reference", ref.toString(),
+                "--current", cur.toString(), "--score", "score");
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("--reference-profile replaces");
+    }
+
+    @Test
     void builtInLogNeedsNoFileAndFailedChannelsNeverHideTheBreach() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         AtomicInteger posts = new AtomicInteger();

@@ -42,16 +42,15 @@ public final class MonitorAggregation implements WindowAggregation<WindowProfile
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EventSchema events;
-    private final List<PredictionEvent> referenceEvents;
     private final int chunkSize;
     private final CalendarPeriod period;
-    private final int bootstrap;
-    private transient MonitorReference reference;
+    private final MonitorReference reference;
+    private final transient Monitor monitor;
 
     /**
-     * The reference is prepared from the reference events where the job runs (once per task, the
-     * same everywhere: preparation is deterministic), since the prepared reference does not travel
-     * with the job graph.
+     * The reference is prepared once, here, where the job is built (chunks, CBPE calibration,
+     * thresholds), and the prepared {@link MonitorReference} travels with the job graph by Java
+     * serialization; the tasks never see the reference events.
      *
      * @param events          the event columns and roles
      * @param referenceEvents the reference period's events, in log order
@@ -65,10 +64,10 @@ public final class MonitorAggregation implements WindowAggregation<WindowProfile
             throw new IllegalArgumentException("give either a chunk size or a calendar period");
         }
         this.events = events;
-        this.referenceEvents = List.copyOf(referenceEvents);
         this.chunkSize = chunkSize;
         this.period = period;
-        this.bootstrap = bootstrap;
+        this.monitor = prepare(events, referenceEvents, windowing(), bootstrap);
+        this.reference = monitor.reference();
     }
 
     /** @return the windowing the reference chunks (and the batch monitor) use */
@@ -76,9 +75,17 @@ public final class MonitorAggregation implements WindowAggregation<WindowProfile
         return period == null ? Windowing.bySize(chunkSize) : Windowing.byPeriod(period);
     }
 
-    /** @return the batch monitor prepared on the reference events */
+    /**
+     * @return the batch monitor prepared on the reference events (on the instance built on the
+     *         client; a deserialized copy carries only the prepared reference)
+     * @throws IllegalStateException on a deserialized copy
+     */
     public Monitor monitor() {
-        return prepare(events, referenceEvents, windowing(), bootstrap);
+        if (monitor == null) {
+            throw new IllegalStateException("the batch monitor stays where the aggregation was built; "
+                    + "use reference() here");
+        }
+        return monitor;
     }
 
     /**
@@ -122,11 +129,8 @@ public final class MonitorAggregation implements WindowAggregation<WindowProfile
         }
     }
 
-    /** @return the prepared reference (prepared on first use) */
+    /** @return the prepared reference */
     public MonitorReference reference() {
-        if (reference == null) {
-            reference = monitor().reference();
-        }
         return reference;
     }
 

@@ -9,7 +9,7 @@ import java.util.Objects;
  * missing value).
  *
  * <p>A Flink POJO (public fields, public no-argument constructor), so Flink serializes it without
- * falling back to Kryo; {@link java.io.Serializable} so reference events travel with the job graph.
+ * falling back to Kryo; {@link java.io.Serializable} so events can travel with the job graph.
  *
  * @since 0.2.0
  */

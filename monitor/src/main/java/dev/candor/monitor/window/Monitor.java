@@ -1,6 +1,7 @@
 package dev.candor.monitor.window;
 
 import dev.candor.core.Provenance;
+import dev.candor.monitor.DatasetProfile;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +29,11 @@ import java.util.Objects;
  * reference. Windows are independent and evaluated in parallel on the common pool (each on one
  * thread, so results do not depend on the thread count); instances are immutable and reusable.
  *
+ * <p>Against a saved reference profile instead of reference rows
+ * ({@link #builder(DatasetProfile, WindowSchema)}), see {@link MonitorReference#ofProfile} for what
+ * is computed and what is reported unavailable (in the provenance parameters
+ * {@code unavailable.<item>}, shown by the JSON and the HTML report).
+ *
  * @since 0.2.0
  */
 public final class Monitor {
@@ -48,6 +54,16 @@ public final class Monitor {
      */
     public static Builder builder(MonitorData reference) {
         return new Builder(reference);
+    }
+
+    /**
+     * @param profile a saved reference profile ({@code candor profile})
+     * @param schema  the monitored features (each must be in the profile) and protected attributes
+     * @return a builder; {@link Builder#score(String)} names the profile's score column for
+     *         prediction drift
+     */
+    public static Builder builder(DatasetProfile profile, WindowSchema schema) {
+        return new Builder(Objects.requireNonNull(profile, "profile"), Objects.requireNonNull(schema, "schema"));
     }
 
     /** @return the prepared reference */
@@ -79,6 +95,10 @@ public final class Monitor {
         params.put("rules", reference.rules().size());
         params.put("bootstrap_resamples", reference.resamples());
         params.put("needs_calibration", reference.calibration().needsCalibration());
+        if (reference.profileFingerprint() != null) {
+            params.put("reference", "profile " + reference.profileFingerprint());
+        }
+        reference.unavailable().forEach((k, v) -> params.put("unavailable." + k, v));
         Provenance provenance = Provenance.of("candor-monitor window monitor (Evidently 0.7.21 and NannyML 0.13.1 "
                 + "semantics)", params, reference.seed(), null);
         return new MonitoringResult(model, reference.rows(), windowing.describe(), reference.calibration(),
@@ -88,6 +108,9 @@ public final class Monitor {
     /** Collects the options of a monitor. */
     public static final class Builder {
         private final MonitorData reference;
+        private final DatasetProfile profile;
+        private final WindowSchema profileSchema;
+        private String score;
         private Windowing windowing = Windowing.bySize(5000);
         private final Map<String, String> privileged = new LinkedHashMap<>();
         private final List<MonitoringRule> rules = new ArrayList<>();
@@ -98,6 +121,20 @@ public final class Monitor {
 
         private Builder(MonitorData reference) {
             this.reference = Objects.requireNonNull(reference, "reference");
+            this.profile = null;
+            this.profileSchema = null;
+        }
+
+        private Builder(DatasetProfile profile, WindowSchema schema) {
+            this.reference = null;
+            this.profile = profile;
+            this.profileSchema = schema;
+        }
+
+        /** With a reference profile: the profile's score column, for prediction drift. */
+        public Builder score(String column) {
+            score = column;
+            return this;
         }
 
         /** Cuts windows (and the reference chunks) this way; default 5,000 rows. */
@@ -147,6 +184,13 @@ public final class Monitor {
 
         /** @return the monitor, with the reference prepared */
         public Monitor build() {
+            if (profile != null) {
+                if (folds != null) {
+                    throw new IllegalArgumentException("calibration folds need the reference rows, not a profile");
+                }
+                return new Monitor(MonitorReference.ofProfile(profile, profileSchema, score, privileged, rules,
+                        resamples, seed), windowing, model);
+            }
             if (reference.rows().isEmpty()) {
                 throw new IllegalArgumentException("the reference has no rows");
             }

@@ -17,12 +17,16 @@ import dev.candor.fairness.performance.ClassificationMetric;
 import dev.candor.fairness.performance.ClassificationSample;
 import dev.candor.fairness.performance.ZeroDivision;
 import dev.candor.monitor.ContingencyTest;
+import dev.candor.monitor.DatasetProfile;
 import dev.candor.monitor.DriftAnalysis;
 import dev.candor.monitor.DriftReport;
 import dev.candor.monitor.DriftResult;
 import dev.candor.monitor.DriftTest;
 import dev.candor.monitor.FeatureDrift;
+import dev.candor.monitor.FeatureKind;
+import dev.candor.monitor.FeatureProfile;
 import dev.candor.monitor.FeatureSamples;
+import dev.candor.monitor.ProfileDrift;
 import dev.candor.monitor.alert.Alert;
 import dev.candor.monitor.alert.MetricSample;
 import java.util.ArrayList;
@@ -48,25 +52,41 @@ final class WindowEvaluation {
         // data drift
         DriftAnalysis.Builder drift = DriftAnalysis.builder().tests(EXTRA_TESTS).parallel(false);
         Map<String, Histogram> histograms = new LinkedHashMap<>();
-        for (int i = 0; i < schema.numeric().size(); i++) {
+        MonitorReference.ProfileSide side = ref.profile();
+        for (int i = 0; side == null && i < schema.numeric().size(); i++) {
             FeatureSamples fs = FeatureSamples.numeric(schema.numeric().get(i), r.numeric()[i], cur.numeric()[i]);
             drift.feature(fs);
             histograms.put(fs.feature(), Histogram.of(fs));
         }
-        for (int i = 0; i < schema.categorical().size(); i++) {
+        for (int i = 0; side == null && i < schema.categorical().size(); i++) {
             FeatureSamples fs = FeatureSamples.categorical(schema.categorical().get(i), r.categorical()[i],
                     cur.categorical()[i]);
             drift.feature(fs);
             histograms.put(fs.feature(), Histogram.of(fs));
         }
-        DriftReport report = schema.features() == 0 ? null : drift.build().run();
+        DriftReport report;
+        if (side != null) {
+            report = schema.features() == 0 ? null : againstProfile(side.features(), cur, histograms);
+        } else {
+            report = schema.features() == 0 ? null : drift.build().run();
+        }
         // prediction drift
         FeatureDrift predictionDrift = null;
         Histogram predictionHistogram = null;
         FeatureDrift classDrift = null;
         int[] refScored = r.scored();
         int[] curScored = cur.scored();
-        if (refScored.length > 0 && curScored.length > 0) {
+        if (side != null && side.score() != null && curScored.length > 0) {
+            DatasetProfile score = DatasetProfile.of(List.of(side.score()));
+            DatasetProfile scored = score.emptyLike();
+            FeatureProfile f = scored.features().values().iterator().next();
+            for (double v : WindowData.pick(cur.scores(), curScored)) {
+                f.add(v);
+            }
+            predictionDrift = ProfileDrift.builder(score).tests(EXTRA_TESTS).build().compare(scored).features()
+                    .values().iterator().next();
+            predictionHistogram = histogram(side.score(), f);
+        } else if (refScored.length > 0 && curScored.length > 0) {
             FeatureSamples fs = FeatureSamples.numeric("score", WindowData.pick(r.scores(), refScored),
                     WindowData.pick(cur.scores(), curScored));
             predictionDrift = single(fs);
@@ -109,7 +129,7 @@ final class WindowEvaluation {
         }
         // CBPE
         CbpeResult cbpe = null;
-        if (curScored.length > 0) {
+        if (curScored.length > 0 && side == null) {
             cbpe = cbpe(cur, curScored, lab, ref);
         }
         // watched values, thresholds, alerts
@@ -148,6 +168,50 @@ final class WindowEvaluation {
         watched.forEach((metric, v) -> samples.add(sample(metric, v, window, schema)));
         return new WindowResult(window, report, histograms, predictionDrift, predictionHistogram, classDrift,
                 labelDrift, counts, performance, fairness, cbpe, watched, alerts, samples);
+    }
+
+    /**
+     * Data drift of the window against the reference profile: the window is profiled over the
+     * reference's bins (numeric) and categories, then compared count by count.
+     */
+    private static DriftReport againstProfile(DatasetProfile reference, WindowData cur,
+            Map<String, Histogram> histograms) {
+        WindowSchema schema = cur.schema();
+        DatasetProfile window = reference.emptyLike();
+        for (int i = 0; i < schema.numeric().size(); i++) {
+            FeatureProfile f = window.feature(schema.numeric().get(i));
+            for (double v : cur.numeric()[i]) {
+                f.add(v);
+            }
+        }
+        for (int i = 0; i < schema.categorical().size(); i++) {
+            FeatureProfile f = window.feature(schema.categorical().get(i));
+            for (String v : cur.categorical()[i]) {
+                f.add(v);
+            }
+        }
+        for (FeatureProfile f : reference.features().values()) {
+            histograms.put(f.feature(), histogram(f, window.feature(f.feature())));
+        }
+        return ProfileDrift.builder(reference).tests(EXTRA_TESTS).build().compare(window);
+    }
+
+    /** Reference and window counts over the reference's slots (numeric) or the union of categories. */
+    private static Histogram histogram(FeatureProfile r, FeatureProfile c) {
+        if (r.kind() == FeatureKind.NUMERIC) {
+            return new Histogram(ProfileDrift.slotLabels(r.bins()), new double[0], r.slotCounts(), c.slotCounts());
+        }
+        java.util.TreeMap<String, long[]> m = new java.util.TreeMap<>();
+        r.categoryCounts().forEach((k, v) -> m.computeIfAbsent(k, x -> new long[2])[0] += v);
+        c.categoryCounts().forEach((k, v) -> m.computeIfAbsent(k, x -> new long[2])[1] += v);
+        long[] rc = new long[m.size()];
+        long[] cc = new long[m.size()];
+        int i = 0;
+        for (long[] v : m.values()) {
+            rc[i] = v[0];
+            cc[i++] = v[1];
+        }
+        return new Histogram(List.copyOf(m.keySet()), new double[0], rc, cc);
     }
 
     private static FeatureDrift single(FeatureSamples fs) {

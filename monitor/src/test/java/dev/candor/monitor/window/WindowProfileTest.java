@@ -51,6 +51,53 @@ class WindowProfileTest {
     }
 
     @Test
+    void aSerializedReferenceGivesIdenticalChunksThresholdsAndWindowResults() throws Exception {
+        MonitorReference ref = Monitor.builder(BankMonitoring.reference()).privileged("age_group", "ge25")
+                .bootstrap(20).seed(3L).build().reference();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(ref);
+        }
+        MonitorReference back;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            back = (MonitorReference) in.readObject();
+        }
+        assertThat(back).isNotSameAs(ref);
+        assertThat(back.rows()).isEqualTo(10000);
+        assertThat(back.chunks()).hasSize(2);
+        for (int i = 0; i < ref.chunks().size(); i++) {
+            assertSame(back.chunks().get(i), ref.chunks().get(i));
+        }
+        assertThat(back.thresholds().keySet()).containsExactlyElementsOf(ref.thresholds().keySet());
+        for (String m : ref.thresholds().keySet()) {
+            Threshold a = ref.thresholds().get(m);
+            Threshold b = back.thresholds().get(m);
+            assertThat(Double.valueOf(b.lower())).as(m).isEqualTo(Double.valueOf(a.lower()));
+            assertThat(Double.valueOf(b.upper())).as(m).isEqualTo(Double.valueOf(a.upper()));
+            assertThat(java.util.Arrays.equals(b.referenceValues(), a.referenceValues())).as(m).isTrue();
+        }
+        assertThat(back.calibration().needsCalibration()).isEqualTo(ref.calibration().needsCalibration());
+        assertThat(back.rules()).isEqualTo(ref.rules());
+        for (int from : new int[] {10000, 25000, 40000}) {
+            WindowProfile w = new WindowProfile(BankMonitoring.SCHEMA);
+            BankMonitoring.rows().subList(from, from + 5000).forEach(w::add);
+            assertSame(w.evaluate(back), w.evaluate(ref));
+        }
+    }
+
+    private static void assertSame(WindowResult y, WindowResult x) {
+        assertThat(y.window()).isEqualTo(x.window());
+        assertThat(y.watched()).isEqualTo(x.watched());
+        assertThat(y.samples()).isEqualTo(x.samples());
+        assertThat(y.alerts()).isEqualTo(x.alerts());
+        assertThat(y.drift().features()).isEqualTo(x.drift().features());
+        assertThat(y.cbpe().estimated()).isEqualTo(x.cbpe().estimated());
+        assertThat(y.cbpe().byGroup()).isEqualTo(x.cbpe().byGroup());
+        assertThat(y.performance()).isEqualTo(x.performance());
+        assertThat(y.fairness()).isEqualTo(x.fairness());
+    }
+
+    @Test
     void badRowsAreRefusedNamingTheRowAndColumn() {
         WindowProfile p = new WindowProfile(BankMonitoring.SCHEMA);
         WindowRow ok = BankMonitoring.rows().get(0);

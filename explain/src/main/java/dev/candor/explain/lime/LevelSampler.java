@@ -153,72 +153,202 @@ final class LevelSampler {
 
     /**
      * All features' level tables in flat arrays, so that the sampling loop reads a few arrays that
-     * stay in cache instead of following one object per feature. Draws consume the random stream
-     * exactly as {@link #draw} followed by {@link #value} do, so the output is the same.
+     * stay in cache instead of following one object per feature.
+     *
+     * <p>A level is drawn from one 64-bit word by Walker's alias method (A. J. Walker, An efficient
+     * method for generating discrete random variables with general distributions, ACM TOMS 3, 1977,
+     * doi:10.1145/355744.355749, with Vose's stable construction, IEEE TSE 17, 1991,
+     * doi:10.1109/32.92917): the high 32 bits pick a column uniformly (multiply-shift), the low 32 bits
+     * are compared with the column's threshold. A bin's truncated normal is Robert's sampler of
+     * {@link TruncatedNormal}, inlined over flat arrays, with its two uniforms of a uniform proposal
+     * taken from the two halves of one 64-bit word. The distributions are those of {@link #draw} and
+     * {@link #value}; the random stream is consumed differently (so values differ from theirs for the
+     * same seed), at 32-bit resolution for these uniforms.
      */
     static final class Table {
-        private static final int G = GUIDE_SIZE;
-        final int[] guide;      // feature j's guide at j*G, holding global level positions
-        final double[] cdf;
+        private static final double TWO_M32 = 0x1.0p-32;
+        final int[] offset;     // feature j's levels are at offset[j]..offset[j+1]
+        final long[] threshold; // alias column c keeps itself when the low 32 bits are below threshold[c]
+        final int[] alias;      // global position taken otherwise
         final int[] level;
         final double[] point;   // NaN for a level drawn from a truncated normal
         final double[] loc;
         final double[] scale;
         final double[] lo;
         final double[] hi;
-        final TruncatedNormal[] normal;
+        final int[] method;     // TruncatedNormal method, -1 for a point level
+        final double[] a;       // TruncatedNormal bounds after reflection
+        final double[] b;
+        final double[] sign;
+        final double[] alpha;
 
         Table(LevelSampler[] samplers) {
             int total = 0;
             for (LevelSampler s : samplers) {
                 total += s.size();
             }
-            guide = new int[samplers.length * G];
-            cdf = new double[total];
+            offset = new int[samplers.length + 1];
+            threshold = new long[total];
+            alias = new int[total];
             level = new int[total];
             point = new double[total];
             loc = new double[total];
             scale = new double[total];
             lo = new double[total];
             hi = new double[total];
-            normal = new TruncatedNormal[total];
+            method = new int[total];
+            a = new double[total];
+            b = new double[total];
+            sign = new double[total];
+            alpha = new double[total];
             int off = 0;
             for (int j = 0; j < samplers.length; j++) {
                 LevelSampler s = samplers[j];
                 int k = s.size();
-                for (int g = 0; g < G; g++) {
-                    guide[j * G + g] = off + s.guide[g];
-                }
-                System.arraycopy(s.cdf, 0, cdf, off, k);
+                offset[j] = off;
+                buildAlias(s.cdf, off, threshold, alias);
                 System.arraycopy(s.levels, 0, level, off, k);
                 System.arraycopy(s.point, 0, point, off, k);
                 System.arraycopy(s.loc, 0, loc, off, k);
                 System.arraycopy(s.scale, 0, scale, off, k);
                 System.arraycopy(s.lo, 0, lo, off, k);
                 System.arraycopy(s.hi, 0, hi, off, k);
-                System.arraycopy(s.normal, 0, normal, off, k);
+                for (int t = 0; t < k; t++) {
+                    TruncatedNormal tn = s.normal[t];
+                    if (tn == null) {
+                        method[off + t] = -1;
+                    } else {
+                        method[off + t] = tn.method();
+                        a[off + t] = tn.a();
+                        b[off + t] = tn.b();
+                        sign[off + t] = tn.sign();
+                        alpha[off + t] = tn.alpha();
+                    }
+                }
                 off += k;
+            }
+            offset[samplers.length] = off;
+        }
+
+        /** Vose's alias construction for the probabilities given by a cumulative table, at global offset off. */
+        private static void buildAlias(double[] cdf, int off, long[] threshold, int[] alias) {
+            int k = cdf.length;
+            double[] q = new double[k];
+            for (int t = 0; t < k; t++) {
+                q[t] = (cdf[t] - (t == 0 ? 0 : cdf[t - 1])) * k;
+            }
+            int[] small = new int[k];
+            int[] large = new int[k];
+            int ns = 0;
+            int nl = 0;
+            for (int t = 0; t < k; t++) {
+                if (q[t] < 1) {
+                    small[ns++] = t;
+                } else {
+                    large[nl++] = t;
+                }
+            }
+            double[] keep = new double[k];
+            int[] other = new int[k];
+            while (ns > 0 && nl > 0) {
+                int sm = small[--ns];
+                int lg = large[--nl];
+                keep[sm] = q[sm];
+                other[sm] = lg;
+                q[lg] = (q[lg] + q[sm]) - 1;
+                if (q[lg] < 1) {
+                    small[ns++] = lg;
+                } else {
+                    large[nl++] = lg;
+                }
+            }
+            while (nl > 0) {
+                int t = large[--nl];
+                keep[t] = 1;
+                other[t] = t;
+            }
+            while (ns > 0) { // only rounding leaves a column here
+                int t = small[--ns];
+                keep[t] = 1;
+                other[t] = t;
+            }
+            for (int t = 0; t < k; t++) {
+                threshold[off + t] = keep[t] >= 1 ? 1L << 32 : (long) Math.rint(keep[t] * 0x1.0p32);
+                alias[off + t] = off + other[t];
             }
         }
 
         /** @return the global position of a level drawn for feature j */
         int draw(int j, RandomGenerator rng) {
-            double u = rng.nextDouble();
-            int k = guide[j * G + (int) (u * G)];
-            while (u >= cdf[k]) {
-                k++;
-            }
-            return k;
+            int off = offset[j];
+            long r = rng.nextLong();
+            int c = off + (int) (((r >>> 32) * (offset[j + 1] - off)) >>> 32);
+            return (r & 0xFFFFFFFFL) < threshold[c] ? c : alias[c];
         }
 
         /** @return a value within the level at a global position */
         double value(int k, RandomGenerator rng) {
-            double p = point[k];
-            if (p == p) {
-                return p;
+            int mth = method[k];
+            if (mth < 0) {
+                return point[k];
             }
-            double v = loc[k] + scale[k] * normal[k].sample(rng);
+            double v = loc[k] + scale[k] * truncatedNormal(k, mth, rng);
             return Math.min(Math.max(v, lo[k]), hi[k]);
+        }
+
+        private double truncatedNormal(int k, int mth, RandomGenerator rng) {
+            double lower = a[k];
+            double upper = b[k];
+            switch (mth) {
+                case TruncatedNormal.NORMAL: {
+                    while (true) {
+                        double z = rng.nextGaussian();
+                        if (z >= lower && z <= upper) {
+                            return z;
+                        }
+                    }
+                }
+                case TruncatedNormal.UNIFORM_CENTRAL: {
+                    double width = upper - lower;
+                    while (true) {
+                        long r = rng.nextLong();
+                        double z = lower + width * ((r >>> 32) * TWO_M32);
+                        double h = 0.5 * z * z;
+                        double v = (r & 0xFFFFFFFFL) * TWO_M32;
+                        if (v <= 1 - h || v <= Math.exp(-h)) {
+                            return z;
+                        }
+                    }
+                }
+                case TruncatedNormal.UNIFORM_TAIL: {
+                    double width = upper - lower;
+                    double a2 = lower * lower;
+                    while (true) {
+                        long r = rng.nextLong();
+                        double z = lower + width * ((r >>> 32) * TWO_M32);
+                        double h = 0.5 * (z * z - a2);
+                        double v = (r & 0xFFFFFFFFL) * TWO_M32;
+                        if (v <= 1 - h || v <= Math.exp(-h)) {
+                            return sign[k] * z;
+                        }
+                    }
+                }
+                default: {
+                    double al = alpha[k];
+                    while (true) {
+                        double z = lower + rng.nextExponential() / al;
+                        if (z > upper) {
+                            continue;
+                        }
+                        double d = z - al;
+                        double h = 0.5 * d * d;
+                        double v = rng.nextDouble();
+                        if (v <= 1 - h || v <= Math.exp(-h)) {
+                            return sign[k] * z;
+                        }
+                    }
+                }
+            }
         }
     }
 

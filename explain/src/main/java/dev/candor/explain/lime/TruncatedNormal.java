@@ -20,10 +20,10 @@ import java.util.random.RandomGenerator;
 final class TruncatedNormal {
 
     private static final double SQRT_2PI = Math.sqrt(2 * Math.PI);
-    private static final int UNIFORM_CENTRAL = 0;
-    private static final int NORMAL = 1;
-    private static final int UNIFORM_TAIL = 2;
-    private static final int EXPONENTIAL_TAIL = 3;
+    static final int UNIFORM_CENTRAL = 0;
+    static final int NORMAL = 1;
+    static final int UNIFORM_TAIL = 2;
+    static final int EXPONENTIAL_TAIL = 3;
 
     private final double a;
     private final double b;
@@ -114,6 +114,31 @@ final class TruncatedNormal {
                 }
             }
         }
+    }
+
+    /** @return the proposal used (one of the method constants) */
+    int method() {
+        return method;
+    }
+
+    /** @return the lower bound after reflection to a &ge; 0 for one-sided intervals */
+    double a() {
+        return a;
+    }
+
+    /** @return the upper bound after reflection */
+    double b() {
+        return b;
+    }
+
+    /** @return -1 when the interval was reflected, else 1 */
+    double sign() {
+        return sign;
+    }
+
+    /** @return the exponential rate of the tail proposal */
+    double alpha() {
+        return alpha;
     }
 
     double lower() {

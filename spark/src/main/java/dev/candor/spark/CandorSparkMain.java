@@ -43,8 +43,8 @@ import picocli.CommandLine.Option;
  *
  * @since 0.1.0
  */
-@Command(name = "candor-spark", mixinStandardHelpOptions = true, subcommands = {CandorSparkMain.AuditCommand.class, BenchmarkCommand.class},
-        description = "Candor on Apache Spark: fairness audits of prediction tables of any size.")
+@Command(name = "candor-spark", mixinStandardHelpOptions = true, subcommands = {CandorSparkMain.AuditCommand.class, MonitorCommand.class, BenchmarkCommand.class},
+        description = "Candor on Apache Spark: fairness audits and window monitoring of prediction tables of any size.")
 public final class CandorSparkMain implements Runnable {
 
     /** Exit code of a breached policy. */
@@ -270,24 +270,44 @@ public final class CandorSparkMain implements Runnable {
         }
 
         private SparkSession session() {
-            if (System.getProperty("log4j2.configurationFile") == null && System.getProperty("spark.master") == null) {
-                System.setProperty("log4j2.configurationFile", "classpath:candor-spark-log4j2.properties");
-            }
-            SparkSession.Builder sb = SparkSession.builder().appName("candor-spark audit");
-            if (master != null) {
-                sb.master(master).config("spark.ui.enabled", "false");
-            } else if (System.getProperty("spark.master") == null) {
-                sb.master("local[*]").config("spark.ui.enabled", "false");
-            }
-            return sb.getOrCreate();
+            return CandorSparkMain.session(master, "candor-spark audit");
         }
 
         private Dataset<Row> read(SparkSession session) {
-            DataFrameReader r = session.read().format(format);
-            if (format.equals("csv")) {
-                r = r.option("header", "true").option("sep", separator).option("inferSchema", "false");
-            }
-            return r.load(data);
+            return CandorSparkMain.read(session, format, separator, data);
         }
+    }
+
+    /**
+     * @param master the master, or {@code null} for the one spark-submit sets (else local[*])
+     * @param app    the application name
+     * @return the session
+     */
+    static SparkSession session(String master, String app) {
+        if (System.getProperty("log4j2.configurationFile") == null && System.getProperty("spark.master") == null) {
+            System.setProperty("log4j2.configurationFile", "classpath:candor-spark-log4j2.properties");
+        }
+        SparkSession.Builder sb = SparkSession.builder().appName(app);
+        if (master != null) {
+            sb.master(master).config("spark.ui.enabled", "false");
+        } else if (System.getProperty("spark.master") == null) {
+            sb.master("local[*]").config("spark.ui.enabled", "false");
+        }
+        return sb.getOrCreate();
+    }
+
+    /**
+     * @param session   the session
+     * @param format    parquet, csv (header row, all columns text), orc or json
+     * @param separator the CSV field separator
+     * @param data      the path
+     * @return the table
+     */
+    static Dataset<Row> read(SparkSession session, String format, String separator, String data) {
+        DataFrameReader r = session.read().format(format);
+        if (format.equals("csv")) {
+            r = r.option("header", "true").option("sep", separator).option("inferSchema", "false");
+        }
+        return r.load(data);
     }
 }

@@ -43,11 +43,11 @@ class CandorSparkMonitorTest {
     private static final List<String> NUMERIC = List.of("age", "balance", "day", "campaign", "pdays", "previous");
     private static final List<String> CATEGORICAL = List.of("job", "marital", "education", "default", "housing",
             "loan", "contact", "month", "poutcome");
-    private static final WindowSchema SCHEMA = new WindowSchema(NUMERIC, CATEGORICAL, List.of("age_group", "marital"));
+    static final WindowSchema SCHEMA = new WindowSchema(NUMERIC, CATEGORICAL, List.of("age_group", "marital"));
     private static final LocalDate START = LocalDate.of(2008, 5, 5);
-    private static List<WindowRow> rows;
-    private static List<String> dates;
-    private static Dataset<Row> table;
+    static List<WindowRow> rows;
+    static List<String> dates;
+    static Dataset<Row> table;
 
     /** Reads the log on one machine with plain string splitting (the file has no quoting). */
     @BeforeAll

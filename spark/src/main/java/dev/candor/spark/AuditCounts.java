@@ -3,6 +3,8 @@ package dev.candor.spark;
 import dev.candor.core.BadInputException;
 import dev.candor.core.Fingerprint;
 import dev.candor.core.Provenance;
+import dev.candor.fairness.Bootstrap;
+import dev.candor.fairness.BootstrapResult;
 import dev.candor.fairness.ConfusionCounts;
 import dev.candor.fairness.GroupCounts;
 import dev.candor.fairness.GroupMetrics;
@@ -14,7 +16,10 @@ import dev.candor.fairness.RocCurve;
 import dev.candor.fairness.ScoreMetrics;
 import dev.candor.fairness.UndefinedMetricException;
 import dev.candor.fairness.UndefinedReason;
+import dev.candor.fairness.performance.ClassificationMetric;
+import dev.candor.fairness.performance.PerformanceIntervals;
 import dev.candor.fairness.audit.AttributeAudit;
+import dev.candor.fairness.audit.Audit;
 import dev.candor.fairness.audit.AuditResult;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -183,6 +188,25 @@ public final class AuditCounts implements Serializable {
      * @throws UndefinedMetricException in strict mode when a value is undefined
      */
     public AuditResult result(AuditSpec spec) {
+        return result(spec, null);
+    }
+
+    /**
+     * Builds the audit result from the merged counts, with the 2×2 tests and bootstrap intervals of
+     * {@code candor audit --ci} when {@code bootstrap} is given: rows are resampled from the group
+     * counts ({@link Audit#withIntervals}), so for the same seed the intervals equal the single-machine
+     * ones. Intervals need unweighted rows without scores (the counts are then sufficient).
+     *
+     * @param spec      the spec that built this buffer
+     * @param bootstrap the bootstrap settings, or {@code null} for none
+     * @return the same result as the single-machine audit of the same rows
+     * @throws IllegalArgumentException when intervals are asked for with weights or scores
+     */
+    public AuditResult result(AuditSpec spec, Bootstrap bootstrap) {
+        if (bootstrap != null && (spec.weights() != null || spec.scores() != null)) {
+            throw new IllegalArgumentException("bootstrap intervals on Spark need unweighted rows without scores "
+                    + "(weighted and score intervals resample rows); audit on one machine with candor audit --ci");
+        }
         if (rows == 0) {
             throw new BadInputException("the predictions have no rows");
         }
@@ -199,6 +223,7 @@ public final class AuditCounts implements Serializable {
         }
         List<String> names = attributeNames(spec);
         List<AttributeAudit> audits = new ArrayList<>();
+        BootstrapResult individualBoot = null;
         Map<String, MetricValue> overallScores = new LinkedHashMap<>();
         ConfusionCounts overall = null;
         Fingerprint.Builder fp = Fingerprint.builder();
@@ -232,7 +257,11 @@ public final class AuditCounts implements Serializable {
                     overallScores.put("log_loss", scores.overallLogLoss());
                 }
             }
-            audits.add(new AttributeAudit(gm, scores, new LinkedHashMap<>(), null));
+            AttributeAudit audit = new AttributeAudit(gm, scores, new LinkedHashMap<>(), null);
+            audits.add(bootstrap == null ? audit : Audit.withIntervals(audit, gc, bootstrap));
+            if (bootstrap != null && individualBoot == null) {
+                individualBoot = Audit.individualIntervals(gc, bootstrap);
+            }
             fp.add(name).add(groups.toArray(String[]::new));
             for (ConfusionCounts c : counts) {
                 fp.add(new double[] {c.tp(), c.fp(), c.tn(), c.fn(), c.rowsTp(), c.rowsFp(), c.rowsTn(), c.rowsFn()});
@@ -260,14 +289,37 @@ public final class AuditCounts implements Serializable {
         params.put("score_bins", scoreBins);
         params.put("strict", spec.strict());
         params.put("engine", "spark");
-        Provenance prov = Provenance.of("candor audit", params, null,
+        if (bootstrap != null) {
+            params.put("bootstrap_resamples", bootstrap.resamples());
+            params.put("bootstrap_level", bootstrap.level());
+        }
+        Provenance prov = Provenance.of("candor audit", params, bootstrap == null ? null : bootstrap.seed(),
                 fp.build(rows, spec.inputColumns().size()));
         AuditResult result = new AuditResult(rows, spec.weights() != null, overall, overallScores, audits, individual,
-                null, false, prov);
+                individualBoot, bootstrap != null, prov);
         if (spec.strict()) {
             requireDefined(result);
         }
         return result;
+    }
+
+    /**
+     * Bootstrap intervals of the label metrics of each attribute and intersection, as
+     * {@code candor audit --ci} computes them ({@link PerformanceIntervals#labelMetrics} from the group
+     * counts: the same intervals as on the rows for the same seed; unweighted rows only).
+     *
+     * @param spec      the spec that built this buffer
+     * @param bootstrap the bootstrap settings
+     * @return attribute name to its intervals, in audit order
+     */
+    public Map<String, BootstrapResult> performanceIntervals(AuditSpec spec, Bootstrap bootstrap) {
+        AuditResult r = result(spec, null);
+        Map<String, BootstrapResult> out = new LinkedHashMap<>();
+        for (AttributeAudit a : r.attributes()) {
+            out.put(a.name(), PerformanceIntervals.labelMetrics(bootstrap, a.metrics().counts(),
+                    ClassificationMetric.LABEL_METRICS));
+        }
+        return out;
     }
 
     private GroupScores scores(int a, String name, List<Object> keys, List<String> groups) {

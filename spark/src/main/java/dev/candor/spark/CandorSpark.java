@@ -5,8 +5,20 @@ import dev.candor.fairness.UndefinedMetricException;
 import dev.candor.fairness.audit.AuditResult;
 import dev.candor.monitor.DatasetProfile;
 import dev.candor.monitor.FeatureProfile;
+import dev.candor.monitor.window.CalendarPeriod;
+import dev.candor.monitor.window.Monitor;
+import dev.candor.monitor.window.MonitoringResult;
+import dev.candor.monitor.window.Window;
+import dev.candor.monitor.window.WindowProfile;
+import dev.candor.monitor.window.WindowResult;
+import dev.candor.monitor.window.Windowing;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -15,6 +27,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
+import scala.Tuple3;
 
 /**
  * Candor on Apache Spark: the single-machine computations over a distributed table, with the same
@@ -109,6 +122,114 @@ public final class CandorSpark {
     public static DatasetProfile profile(Dataset<Row> data, DatasetProfile template) {
         Dataset<Row> input = data.select(columns(data, List.copyOf(template.features().keySet())));
         return run(() -> input.select(new ProfileAggregator(template).toColumn()).first()).profile();
+    }
+
+    /**
+     * Monitors a prediction log window by window on Spark: the same {@link MonitoringResult} as
+     * {@link Monitor#run} on the same rows. The windows by size start at the smallest row index of
+     * {@code current} (an extra aggregation of one number; {@link #monitor(Dataset, MonitorColumns,
+     * Monitor, long)} takes it as given).
+     *
+     * @param current the rows to monitor
+     * @param columns where the fields are
+     * @param monitor the monitor, with its reference (built on the driver, e.g. from
+     *                {@link MonitorColumns#collect} of the reference period)
+     * @return the result
+     */
+    public static MonitoringResult monitor(Dataset<Row> current, MonitorColumns columns, Monitor monitor) {
+        long first = 0;
+        if (!monitor.windowing().needsTime()) {
+            Row m = run(() -> current.agg(functions.min(current.col(MonitorColumns.quoted(columns.index())).cast("long"))).first());
+            if (m.isNullAt(0)) {
+                throw new BadInputException("the current data has no rows");
+            }
+            first = ((Number) m.get(0)).longValue();
+        }
+        return monitor(current, columns, monitor, first);
+    }
+
+    /**
+     * Monitors a prediction log window by window on Spark: one pass of a typed {@link WindowAggregator}
+     * keyed by window (row chunk {@code (index - firstRow) / size}, or the calendar period of the time
+     * column), whose buffer is the monitor's {@link WindowProfile}; the profiles come to the driver and
+     * are evaluated there against the monitor's reference, as {@link Monitor#run} evaluates its own.
+     * The result equals {@code Monitor.run} on the same rows in row-index order (windows keyed
+     * {@code [start:end]} by absolute row, or by period as {@link Windowing} keys them).
+     *
+     * <p>Each window's rows travel to the driver (a profile keeps exact values for exact KS and
+     * Wasserstein), so a window must fit in the driver's memory: about 250 MB for 10^6 rows × 30
+     * features. Rows must be in time order for calendar windows; a period whose row range overlaps
+     * another's is refused (out-of-order rows inside one period are not detected).
+     *
+     * @param current  the rows to monitor
+     * @param columns  where the fields are
+     * @param monitor  the monitor, with its reference and windowing
+     * @param firstRow the row index of the first row to monitor (windows by size count from it)
+     * @return the result
+     * @throws BadInputException on a missing column or a bad cell (naming the row index and column)
+     */
+    public static MonitoringResult monitor(Dataset<Row> current, MonitorColumns columns, Monitor monitor,
+                                           long firstRow) {
+        if (!columns.schema().equals(monitor.reference().schema())) {
+            throw new IllegalArgumentException("the columns' schema " + columns.schema()
+                    + " differs from the reference's " + monitor.reference().schema());
+        }
+        Windowing windowing = monitor.windowing();
+        if (windowing.needsTime() && columns.time() == null) {
+            throw new IllegalArgumentException("calendar windows need a time column");
+        }
+        Dataset<Row> input = current.select(columns(current, columns.inputColumns()));
+        int size = windowing.chunkSize();
+        CalendarPeriod period = windowing.period();
+        MapFunction<Row, String> key = period == null
+                ? r -> {
+                    long i = columns.indexOf(r) - firstRow;
+                    if (i < 0) {
+                        throw new BadInputException("row index " + (i + firstRow) + " is before the first row "
+                                + firstRow + " of the windows");
+                    }
+                    return Long.toString(i / size);
+                }
+                : r -> period.key(day(columns, r));
+        List<Tuple3<String, WindowProfile, Long>> groups = run(() -> input
+                .groupByKey(key, Encoders.STRING())
+                .agg(new WindowAggregator(columns).toColumn(), new WindowAggregator.LastDay(columns).toColumn())
+                .collectAsList());
+        if (groups.isEmpty()) {
+            throw new BadInputException("the current data has no rows");
+        }
+        List<Tuple3<String, WindowProfile, Long>> sorted = new ArrayList<>(groups);
+        sorted.sort(Comparator.comparingLong(t -> t._2().firstRow()));
+        List<Window> windows = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            Tuple3<String, WindowProfile, Long> t = sorted.get(i);
+            WindowProfile p = t._2();
+            if (i > 0 && p.firstRow() <= sorted.get(i - 1)._2().lastRow()) {
+                throw new BadInputException("rows are not in time order: window " + t._1() + " (rows " + p.firstRow()
+                        + ".." + p.lastRow() + ") overlaps window " + sorted.get(i - 1)._1() + " (rows "
+                        + sorted.get(i - 1)._2().firstRow() + ".." + sorted.get(i - 1)._2().lastRow() + ")");
+            }
+            if (period == null) {
+                long start = firstRow + Long.parseLong(t._1()) * size;
+                windows.add(Window.ofRows(start, p.lastRow(), p.rows() == size));
+            } else {
+                boolean complete = i < sorted.size() - 1 || windowing.completes(LocalDate.ofEpochDay(t._3()));
+                windows.add(new Window(t._1(), p.firstRow(), p.lastRow(), p.rows(), complete));
+            }
+        }
+        // windows are independent and each is evaluated on one thread, as Monitor.run does
+        List<WindowResult> results = IntStream.range(0, sorted.size()).parallel()
+                .mapToObj(i -> sorted.get(i)._2().evaluate(monitor.reference(), windows.get(i))).toList();
+        return monitor.result(results);
+    }
+
+    static LocalDate day(MonitorColumns columns, Row r) {
+        long idx = columns.indexOf(r);
+        try {
+            return Windowing.parse(columns.timeOf(r), idx);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("column '" + columns.time() + "': " + e.getMessage(), e);
+        }
     }
 
     /**

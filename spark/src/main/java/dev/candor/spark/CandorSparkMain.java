@@ -2,6 +2,8 @@ package dev.candor.spark;
 
 import dev.candor.core.AtomicFiles;
 import dev.candor.core.BadInputException;
+import dev.candor.fairness.Bootstrap;
+import dev.candor.fairness.BootstrapResult;
 import dev.candor.fairness.UndefinedMetricException;
 import dev.candor.fairness.audit.AuditResult;
 import dev.candor.fairness.audit.DefaultPolicy;
@@ -43,8 +45,8 @@ import picocli.CommandLine.Option;
  *
  * @since 0.1.0
  */
-@Command(name = "candor-spark", mixinStandardHelpOptions = true, subcommands = {CandorSparkMain.AuditCommand.class, BenchmarkCommand.class},
-        description = "Candor on Apache Spark: fairness audits of prediction tables of any size.")
+@Command(name = "candor-spark", mixinStandardHelpOptions = true, subcommands = {CandorSparkMain.AuditCommand.class, MonitorCommand.class, BenchmarkCommand.class},
+        description = "Candor on Apache Spark: fairness audits and window monitoring of prediction tables of any size.")
 public final class CandorSparkMain implements Runnable {
 
     /** Exit code of a breached policy. */
@@ -96,7 +98,8 @@ public final class CandorSparkMain implements Runnable {
     @Command(name = "audit", mixinStandardHelpOptions = true,
             description = {"Audits predictions for group fairness on Spark and writes the JSON of candor audit.",
                 "Every AIF360 and fairlearn group metric per protected attribute (and intersection),",
-                "individual inequality indices, ROC AUC and log loss by group with --score."},
+                "individual inequality indices, ROC AUC and log loss by group with --score;",
+                "with --ci, intervals and tests from the merged group counts."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:success, policy passed", "1:internal error", "2:bad input",
                 "3:a fairness policy was violated"})
@@ -167,6 +170,23 @@ public final class CandorSparkMain implements Runnable {
         @Option(names = "--strict", description = "Fail (exit 2) when any metric is undefined instead of writing null.")
         boolean strict;
 
+        @Option(names = "--ci", description = "Add Wilson intervals of group rates, bootstrap intervals of metrics and "
+                + "chi-square / Fisher tests of rate gaps, resampled from the merged group counts (the intervals of "
+                + "candor audit --ci for the same seed; not with --weights or --score).")
+        boolean ci;
+
+        @Option(names = "--resamples", defaultValue = "1000", paramLabel = "N",
+                description = "Bootstrap resamples with --ci (default: ${DEFAULT-VALUE}).")
+        int resamples;
+
+        @Option(names = "--level", defaultValue = "0.95", paramLabel = "P",
+                description = "Confidence level with --ci (default: ${DEFAULT-VALUE}).")
+        double level;
+
+        @Option(names = "--seed", defaultValue = "12345", paramLabel = "SEED",
+                description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -209,6 +229,19 @@ public final class CandorSparkMain implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
+            Bootstrap boot = null;
+            if (ci) {
+                if (weights != null || score != null) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--ci on Spark resamples the merged "
+                            + "group counts, which needs unweighted rows without scores; drop --weights/--score, or "
+                            + "audit on one machine with candor audit --ci");
+                }
+                try {
+                    boot = Bootstrap.builder().resamples(resamples).level(level).seed(seed).build();
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--ci: " + e.getMessage());
+                }
+            }
             Policy pol = policy == null ? null : PolicyJson.read(policy);
             if (pol != null) {
                 List<String> audited = new ArrayList<>(protectedColumns);
@@ -229,11 +262,13 @@ public final class CandorSparkMain implements Runnable {
             }
             AuditResult result;
             List<PerformanceFrame<ClassificationSample>> performance;
+            Map<String, BootstrapResult> performanceCi;
             SparkSession session = session();
             try {
                 AuditCounts counts = CandorSpark.counts(read(session), auditSpec);
-                result = counts.result(auditSpec);
+                result = counts.result(auditSpec, boot);
                 performance = CandorSpark.performanceFrames(counts, auditSpec);
+                performanceCi = boot == null ? Map.of() : counts.performanceIntervals(auditSpec, boot);
             } catch (UndefinedMetricException e) {
                 throw new BadInputException(data + ": --strict: " + e.getMessage(), e);
             } finally {
@@ -242,7 +277,7 @@ public final class CandorSparkMain implements Runnable {
                 }
             }
             PolicyResult outcome = pol == null ? null : PolicyResult.evaluate(pol, result);
-            String text = AuditJson.toJson(result, outcome, performance);
+            String text = AuditJson.toJson(result, outcome, performance, performanceCi);
             PrintWriter out = spec.commandLine().getOut();
             if (html != null) {
                 Policy shown = pol == null ? DefaultPolicy.get() : pol;
@@ -270,24 +305,44 @@ public final class CandorSparkMain implements Runnable {
         }
 
         private SparkSession session() {
-            if (System.getProperty("log4j2.configurationFile") == null && System.getProperty("spark.master") == null) {
-                System.setProperty("log4j2.configurationFile", "classpath:candor-spark-log4j2.properties");
-            }
-            SparkSession.Builder sb = SparkSession.builder().appName("candor-spark audit");
-            if (master != null) {
-                sb.master(master).config("spark.ui.enabled", "false");
-            } else if (System.getProperty("spark.master") == null) {
-                sb.master("local[*]").config("spark.ui.enabled", "false");
-            }
-            return sb.getOrCreate();
+            return CandorSparkMain.session(master, "candor-spark audit");
         }
 
         private Dataset<Row> read(SparkSession session) {
-            DataFrameReader r = session.read().format(format);
-            if (format.equals("csv")) {
-                r = r.option("header", "true").option("sep", separator).option("inferSchema", "false");
-            }
-            return r.load(data);
+            return CandorSparkMain.read(session, format, separator, data);
         }
+    }
+
+    /**
+     * @param master the master, or {@code null} for the one spark-submit sets (else local[*])
+     * @param app    the application name
+     * @return the session
+     */
+    static SparkSession session(String master, String app) {
+        if (System.getProperty("log4j2.configurationFile") == null && System.getProperty("spark.master") == null) {
+            System.setProperty("log4j2.configurationFile", "classpath:candor-spark-log4j2.properties");
+        }
+        SparkSession.Builder sb = SparkSession.builder().appName(app);
+        if (master != null) {
+            sb.master(master).config("spark.ui.enabled", "false");
+        } else if (System.getProperty("spark.master") == null) {
+            sb.master("local[*]").config("spark.ui.enabled", "false");
+        }
+        return sb.getOrCreate();
+    }
+
+    /**
+     * @param session   the session
+     * @param format    parquet, csv (header row, all columns text), orc or json
+     * @param separator the CSV field separator
+     * @param data      the path
+     * @return the table
+     */
+    static Dataset<Row> read(SparkSession session, String format, String separator, String data) {
+        DataFrameReader r = session.read().format(format);
+        if (format.equals("csv")) {
+            r = r.option("header", "true").option("sep", separator).option("inferSchema", "false");
+        }
+        return r.load(data);
     }
 }

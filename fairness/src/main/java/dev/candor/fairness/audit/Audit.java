@@ -199,6 +199,37 @@ public final class Audit {
         return result;
     }
 
+    /**
+     * One attribute's audit with the 2×2 tests of its rate gaps and the bootstrap intervals of its
+     * metrics, computed from its group counts as {@link #run()} computes them with intervals: rows are
+     * resampled from the counts ({@link BootstrapSample#of(GroupCounts)}, unweighted rows), so for the
+     * same seed the intervals equal the in-memory ones. For audits whose counts were merged elsewhere
+     * (a distributed aggregation).
+     *
+     * @param audit     the attribute's audit without intervals
+     * @param counts    its group counts (unweighted)
+     * @param bootstrap the bootstrap settings
+     * @return the audit with tests and intervals
+     */
+    public static AttributeAudit withIntervals(AttributeAudit audit, GroupCounts counts, Bootstrap bootstrap) {
+        return new AttributeAudit(audit.metrics(), audit.scores(), significance(audit.metrics()),
+                bootstrapMetrics(bootstrap, audit.metrics(), BootstrapSample.of(counts)));
+    }
+
+    /**
+     * The bootstrap intervals of the individual inequality indices from the first attribute's group
+     * counts, as {@link #run()} computes them (same seed, same intervals).
+     *
+     * @param counts    the first attribute's group counts (unweighted)
+     * @param bootstrap the bootstrap settings
+     * @return the intervals of theil_index, generalized_entropy_index, coefficient_of_variation, gini
+     */
+    public static BootstrapResult individualIntervals(GroupCounts counts, Bootstrap bootstrap) {
+        List<String> names = List.copyOf(individual(counts.overall()).keySet());
+        return bootstrap.run(BootstrapSample.of(counts), names, c -> individual(c.overall()).values().stream()
+                .mapToDouble(MetricValue::value).toArray());
+    }
+
     private static Map<String, MetricValue> individual(ConfusionCounts all) {
         Map<String, MetricValue> m = new LinkedHashMap<>();
         m.put("theil_index", InequalityIndices.theil(all));

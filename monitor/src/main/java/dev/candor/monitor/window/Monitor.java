@@ -90,6 +90,22 @@ public final class Monitor {
                 .mapToObj(i -> current.profile(spans.get(i).from(), spans.get(i).to())
                         .evaluate(reference, spans.get(i).window()))
                 .toList();
+        return result(windows);
+    }
+
+    /** @return how rows are cut into windows */
+    public Windowing windowing() {
+        return windowing;
+    }
+
+    /**
+     * Assembles the result of windows evaluated elsewhere (for example profiles aggregated on a
+     * cluster and evaluated against {@link #reference()}), exactly as {@link #run} assembles its own.
+     *
+     * @param windows the evaluated windows, in log order
+     * @return the result, with alerts and provenance
+     */
+    public MonitoringResult result(List<WindowResult> windows) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("windowing", windowing.describe());
         params.put("rules", reference.rules().size());

@@ -49,6 +49,33 @@ public final class Windowing {
         return new Windowing(0, Objects.requireNonNull(period, "period"));
     }
 
+    /** @return rows per window, or 0 for calendar windows */
+    public int chunkSize() {
+        return size;
+    }
+
+    /** @return the calendar period, or {@code null} for windows by size */
+    public CalendarPeriod period() {
+        return period;
+    }
+
+    /**
+     * Whether the last calendar window, whose latest row falls on {@code lastDay}, is complete: the
+     * data reaches the period's last day (as {@link #split} flags it).
+     *
+     * @param lastDay the date of the window's latest row
+     * @return true when {@code lastDay} is the last day of its period
+     */
+    public boolean completes(LocalDate lastDay) {
+        LocalDate next = period.start(lastDay).plus(switch (period) {
+            case DAY -> java.time.Period.ofDays(1);
+            case WEEK -> java.time.Period.ofWeeks(1);
+            case MONTH -> java.time.Period.ofMonths(1);
+            case QUARTER -> java.time.Period.ofMonths(3);
+        });
+        return lastDay.plusDays(1).equals(next);
+    }
+
     /** @return whether windows need timestamps */
     public boolean needsTime() {
         return period != null;
@@ -107,13 +134,7 @@ public final class Windowing {
             prev = d;
         }
         if (key != null) {
-            LocalDate next = period.start(dates[rows - 1]).plus(switch (period) {
-                case DAY -> java.time.Period.ofDays(1);
-                case WEEK -> java.time.Period.ofWeeks(1);
-                case MONTH -> java.time.Period.ofMonths(1);
-                case QUARTER -> java.time.Period.ofMonths(3);
-            });
-            boolean complete = dates[rows - 1].plusDays(1).equals(next);
+            boolean complete = completes(dates[rows - 1]);
             out.add(new Span(new Window(key, firstRow + from, firstRow + rows - 1, rows - from, complete), from, rows));
         }
         return out;

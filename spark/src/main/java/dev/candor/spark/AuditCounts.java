@@ -11,7 +11,6 @@ import dev.candor.fairness.GroupMetrics;
 import dev.candor.fairness.GroupScores;
 import dev.candor.fairness.InequalityIndices;
 import dev.candor.fairness.MetricValue;
-import dev.candor.fairness.Rate;
 import dev.candor.fairness.RocCurve;
 import dev.candor.fairness.ScoreMetrics;
 import dev.candor.fairness.UndefinedMetricException;
@@ -298,7 +297,7 @@ public final class AuditCounts implements Serializable {
         AuditResult result = new AuditResult(rows, spec.weights() != null, overall, overallScores, audits, individual,
                 individualBoot, bootstrap != null, prov);
         if (spec.strict()) {
-            requireDefined(result);
+            Audit.requireDefined(result);
         }
         return result;
     }
@@ -408,31 +407,4 @@ public final class AuditCounts implements Serializable {
         return key instanceof String s ? s : String.join("&", (List<String>) key);
     }
 
-    private static void requireDefined(AuditResult r) {
-        for (Rate rate : Rate.values()) {
-            check(rate.of(r.overall()), "overall " + rate.key());
-        }
-        r.overallScores().forEach((k, v) -> check(v, "overall " + k));
-        r.individual().forEach((k, v) -> check(v, "individual " + k));
-        for (AttributeAudit a : r.attributes()) {
-            GroupMetrics gm = a.metrics();
-            for (String g : gm.counts().groups()) {
-                for (Rate rate : Rate.values()) {
-                    check(rate.of(gm.counts().counts(g)), rate.key() + " of " + gm.attribute() + "=" + g);
-                }
-                if (a.scores() != null) {
-                    check(a.scores().rocAuc(g), "roc_auc of " + gm.attribute() + "=" + g);
-                    check(a.scores().logLoss(g), "log_loss of " + gm.attribute() + "=" + g);
-                }
-            }
-            gm.metrics().forEach((k, v) -> check(v.metricValue(), k + " of " + gm.attribute()));
-            gm.labelMetrics().forEach((k, v) -> check(v.metricValue(), "label " + k + " of " + gm.attribute()));
-        }
-    }
-
-    private static void check(MetricValue v, String what) {
-        if (!v.isDefined()) {
-            throw new UndefinedMetricException(what, v.reason());
-        }
-    }
 }

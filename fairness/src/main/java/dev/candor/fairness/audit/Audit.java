@@ -273,7 +273,14 @@ public final class Audit {
         });
     }
 
-    private static void requireDefined(AuditResult r) {
+    /**
+     * The strict mode's check: every rate, score metric, individual index and group metric of the
+     * result is defined.
+     *
+     * @param r an audit result, from this class or from merged counts (a distributed audit)
+     * @throws UndefinedMetricException naming the first undefined value and its reason
+     */
+    public static void requireDefined(AuditResult r) {
         for (Rate rate : Rate.values()) {
             check(rate.of(r.overall()), "overall " + rate.key());
         }

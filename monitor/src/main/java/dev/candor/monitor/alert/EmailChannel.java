@@ -156,7 +156,7 @@ public final class EmailChannel implements AlertChannel {
             }
             if (attempt < maxAttempts) {
                 try {
-                    Thread.sleep(backoff.multipliedBy(1L << Math.min(attempt - 1, 30)).toMillis());
+                    Thread.sleep(RetrySettings.pauseAfter(attempt, backoff).toMillis());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     error = error + " (interrupted while waiting to retry)";
@@ -332,10 +332,7 @@ public final class EmailChannel implements AlertChannel {
          * @return this builder
          */
         public Builder timeout(Duration t) {
-            if (t == null || t.isZero() || t.isNegative()) {
-                throw new IllegalArgumentException("timeout: must be positive, got " + t);
-            }
-            this.timeout = t;
+            this.timeout = RetrySettings.timeout(t);
             return this;
         }
 
@@ -344,10 +341,7 @@ public final class EmailChannel implements AlertChannel {
          * @return this builder
          */
         public Builder maxAttempts(int n) {
-            if (n < 1 || n > 10) {
-                throw new IllegalArgumentException("maxAttempts: must be in [1, 10], got " + n);
-            }
-            this.maxAttempts = n;
+            this.maxAttempts = RetrySettings.maxAttempts(n);
             return this;
         }
 
@@ -356,10 +350,7 @@ public final class EmailChannel implements AlertChannel {
          * @return this builder
          */
         public Builder backoff(Duration b) {
-            if (b == null || b.isNegative()) {
-                throw new IllegalArgumentException("backoff: must be zero or positive, got " + b);
-            }
-            this.backoff = b;
+            this.backoff = RetrySettings.backoff(b);
             return this;
         }
 

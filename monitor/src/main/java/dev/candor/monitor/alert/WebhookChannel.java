@@ -142,7 +142,7 @@ public final class WebhookChannel implements AlertChannel {
             if (!retryable) {
                 break;
             }
-            if (attempt < maxAttempts && !pause(backoff.multipliedBy(1L << Math.min(attempt - 1, 30)))) {
+            if (attempt < maxAttempts && !pause(RetrySettings.pauseAfter(attempt, backoff))) {
                 error = error + " (interrupted while waiting to retry)";
                 break;
             }
@@ -255,10 +255,7 @@ public final class WebhookChannel implements AlertChannel {
          * @return this builder
          */
         public Builder timeout(Duration t) {
-            if (t == null || t.isZero() || t.isNegative()) {
-                throw new IllegalArgumentException("timeout: must be positive, got " + t);
-            }
-            this.timeout = t;
+            this.timeout = RetrySettings.timeout(t);
             return this;
         }
 
@@ -267,10 +264,7 @@ public final class WebhookChannel implements AlertChannel {
          * @return this builder
          */
         public Builder maxAttempts(int n) {
-            if (n < 1 || n > 10) {
-                throw new IllegalArgumentException("maxAttempts: must be in [1, 10], got " + n);
-            }
-            this.maxAttempts = n;
+            this.maxAttempts = RetrySettings.maxAttempts(n);
             return this;
         }
 
@@ -279,10 +273,7 @@ public final class WebhookChannel implements AlertChannel {
          * @return this builder
          */
         public Builder backoff(Duration b) {
-            if (b == null || b.isNegative()) {
-                throw new IllegalArgumentException("backoff: must be zero or positive, got " + b);
-            }
-            this.backoff = b;
+            this.backoff = RetrySettings.backoff(b);
             return this;
         }
 

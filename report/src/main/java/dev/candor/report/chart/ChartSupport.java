@@ -43,6 +43,41 @@ final class ChartSupport {
         return new XYPlot(ds, x, y, r);
     }
 
+    /**
+     * Histogram densities of several groups over the same bins, drawn as step curves (one mark per
+     * group): the plot shared by the score and the residual distributions.
+     *
+     * @param marks   the chart's mark counter
+     * @param groups  group names
+     * @param edges   bin edges, ascending (k + 1 values)
+     * @param density density[group][bin] (k values each)
+     * @param xLabel  the value axis label
+     * @return the plot
+     */
+    static XYPlot densityPlot(MarkCounter marks, String[] groups, double[] edges, double[][] density, String xLabel) {
+        requireSameLength("groups", groups.length, "density", density.length);
+        double[][] xs = new double[groups.length][];
+        double[][] ys = new double[groups.length][];
+        for (int g = 0; g < groups.length; g++) {
+            requireSameLength("edges - 1", edges.length - 1, "density[" + g + "]", density[g].length);
+            int k = density[g].length;
+            xs[g] = new double[2 * k];
+            ys[g] = new double[2 * k];
+            for (int b = 0; b < k; b++) {
+                xs[g][2 * b] = edges[b];
+                xs[g][2 * b + 1] = edges[b + 1];
+                ys[g][2 * b] = density[g][b];
+                ys[g][2 * b + 1] = density[g][b];
+            }
+        }
+        XYSeriesCollection ds = curves(groups, xs, ys, "edges", "density");
+        MarkedXYRenderer r = new MarkedXYRenderer(marks, MarkedXYRenderer.Mode.CURVES, true, false, null);
+        for (int g = 0; g < groups.length; g++) {
+            r.setSeriesStroke(g, new BasicStroke(1.8f));
+        }
+        return xyPlot(ds, r, xLabel, "density");
+    }
+
     static XYSeriesCollection curves(String[] groups, double[][] xs, double[][] ys, String xName,
                                              String yName) {
         requireSameLength("groups", groups.length, xName, xs.length);

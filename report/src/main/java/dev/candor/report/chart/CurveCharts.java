@@ -1,11 +1,10 @@
 package dev.candor.report.chart;
 
 import static dev.candor.report.chart.ChartSupport.WIDTH;
+import static dev.candor.report.chart.ChartSupport.densityPlot;
 import static dev.candor.report.chart.ChartSupport.xyPlot;
 import static dev.candor.report.chart.ChartSupport.curves;
-import static dev.candor.report.chart.ChartSupport.requireSameLength;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import org.jfree.chart.JFreeChart;
@@ -61,28 +60,8 @@ final class CurveCharts {
     static Chart scoreDistributions(String id, String title, String[] groups, double[] edges,
                                            double[][] density) {
         ChartTheme.checkId(id);
-        requireSameLength("groups", groups.length, "density", density.length);
-        double[][] xs = new double[groups.length][];
-        double[][] ys = new double[groups.length][];
-        for (int g = 0; g < groups.length; g++) {
-            requireSameLength("edges - 1", edges.length - 1, "density[" + g + "]", density[g].length);
-            int k = density[g].length;
-            xs[g] = new double[2 * k];
-            ys[g] = new double[2 * k];
-            for (int b = 0; b < k; b++) {
-                xs[g][2 * b] = edges[b];
-                xs[g][2 * b + 1] = edges[b + 1];
-                ys[g][2 * b] = density[g][b];
-                ys[g][2 * b + 1] = density[g][b];
-            }
-        }
-        XYSeriesCollection ds = curves(groups, xs, ys, "edges", "density");
         MarkCounter marks = new MarkCounter(id);
-        MarkedXYRenderer r = new MarkedXYRenderer(marks, MarkedXYRenderer.Mode.CURVES, true, false, null);
-        for (int g = 0; g < groups.length; g++) {
-            r.setSeriesStroke(g, new BasicStroke(1.8f));
-        }
-        XYPlot plot = xyPlot(ds, r, "score", "density");
+        XYPlot plot = densityPlot(marks, groups, edges, density, "score");
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         return ChartTheme.render(chart, marks, id, title,
                 "Distribution of the model's score in each group (histogram densities over the same bins).",

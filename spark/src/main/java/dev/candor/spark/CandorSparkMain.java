@@ -29,6 +29,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -109,17 +110,8 @@ public final class CandorSparkMain implements Runnable {
                 description = "The predictions: a file or directory Spark can read (local, hdfs://, s3a://, ...).")
         String data;
 
-        @Option(names = "--format", defaultValue = "csv", paramLabel = "FORMAT",
-                description = "parquet, csv (header row, read as text), orc or json (default: ${DEFAULT-VALUE}).")
-        String format;
-
-        @Option(names = "--separator", defaultValue = ",", paramLabel = "CHAR",
-                description = "Field separator of CSV input (default: '${DEFAULT-VALUE}').")
-        String separator;
-
-        @Option(names = "--master", paramLabel = "URL",
-                description = "Spark master, e.g. local[2]; default: the one spark-submit sets, else local[*].")
-        String master;
+        @Mixin
+        SparkInput input;
 
         @Option(names = "--label", required = true, paramLabel = "COLUMN", description = "Column of true labels.")
         String label;
@@ -216,7 +208,7 @@ public final class CandorSparkMain implements Runnable {
             AuditSpec.Builder b = AuditSpec.builder(label, prediction)
                     .favorable(favorable == null ? "1" : favorable, favorable != null)
                     .weights(weights).scores(score).scoreBins(scoreBins).strict(strict)
-                    .parameter("data", data).parameter("format", format);
+                    .parameter("data", data).parameter("format", input.format);
             for (String c : protectedColumns) {
                 b.attribute(c, priv.get(c));
             }
@@ -272,9 +264,7 @@ public final class CandorSparkMain implements Runnable {
             } catch (UndefinedMetricException e) {
                 throw new BadInputException(data + ": --strict: " + e.getMessage(), e);
             } finally {
-                if (master != null) {
-                    session.stop();
-                }
+                input.stop(session);
             }
             PolicyResult outcome = pol == null ? null : PolicyResult.evaluate(pol, result);
             String text = AuditJson.toJson(result, outcome, performance, performanceCi);
@@ -305,11 +295,11 @@ public final class CandorSparkMain implements Runnable {
         }
 
         private SparkSession session() {
-            return CandorSparkMain.session(master, "candor-spark audit");
+            return input.session("candor-spark audit");
         }
 
         private Dataset<Row> read(SparkSession session) {
-            return CandorSparkMain.read(session, format, separator, data);
+            return input.read(session, data);
         }
     }
 

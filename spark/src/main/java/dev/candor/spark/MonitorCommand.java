@@ -31,6 +31,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -58,17 +59,8 @@ final class MonitorCommand implements Callable<Integer> {
             description = "The time-ordered log: a file or directory Spark can read (local, hdfs://, s3a://, ...).")
     String data;
 
-    @Option(names = "--format", defaultValue = "csv", paramLabel = "FORMAT",
-            description = "parquet, csv (header row, read as text), orc or json (default: ${DEFAULT-VALUE}).")
-    String format;
-
-    @Option(names = "--separator", defaultValue = ",", paramLabel = "CHAR",
-            description = "Field separator of CSV input (default: '${DEFAULT-VALUE}').")
-    String separator;
-
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master, e.g. local[2]; default: the one spark-submit sets, else local[*].")
-    String master;
+    @Mixin
+    SparkInput input;
 
     @Option(names = "--index-column", paramLabel = "COLUMN",
             description = "Integral column of 0-based row numbers giving the log order; default: the order of the input.")
@@ -196,7 +188,7 @@ final class MonitorCommand implements Callable<Integer> {
             AtomicFiles.check(json);
         }
         MonitoringResult result;
-        SparkSession session = CandorSparkMain.session(master, "candor-spark monitor");
+        SparkSession session = input.session("candor-spark monitor");
         try {
             result = run(session, windowing, priv, rules);
         } catch (IllegalArgumentException e) {
@@ -205,9 +197,7 @@ final class MonitorCommand implements Callable<Integer> {
             }
             throw new BadInputException(data + ": " + e.getMessage(), e);
         } finally {
-            if (master != null) {
-                session.stop();
-            }
+            input.stop(session);
         }
         String text = MonitorJson.toJson(result, List.of());
         PrintWriter out = cl.getOut();
@@ -231,7 +221,7 @@ final class MonitorCommand implements Callable<Integer> {
 
     private MonitoringResult run(SparkSession session, Windowing windowing, Map<String, String> priv,
                                  List<MonitoringRule> rules) {
-        Dataset<Row> table = CandorSparkMain.read(session, format, separator, data);
+        Dataset<Row> table = input.read(session, data);
         String index = indexColumn;
         if (index == null) {
             table = withRowNumbers(session, table);

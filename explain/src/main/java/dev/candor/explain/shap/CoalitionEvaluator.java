@@ -321,6 +321,9 @@ final class CoalitionEvaluator {
         double[] acc = new double[0];
         boolean[] complementOfPrevious = new boolean[0];
         int[] distinctIdx = new int[0];
+        /** The four-column patterns of background row {@code patternsOf} (see {@code DistinctRows}). */
+        double[] patterns = new double[0];
+        int patternsOf = -1;
         /** Model rows evaluated by the last call (for provenance). */
         long lastModelRows;
 

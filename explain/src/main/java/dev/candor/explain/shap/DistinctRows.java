@@ -8,8 +8,12 @@ package dev.candor.explain.shap;
  * bits (one 256-entry table per byte of diff(b), built per b) and looked up in a direct table without
  * branches; a coalition that follows its complement takes the complement of the previous index.
  * Otherwise keys are de-duplicated with an open-addressing table (generation-stamped, so it is never
- * cleared). The averages over b are summed in the same order as the plain evaluation, so the values
- * are bit-for-bit the same. Used for up to 64 varying players.
+ * cleared). When every column is its own varying player, in column order (the usual tabular case),
+ * a distinct row is assembled from a per-background-row table of the 16 patterns of each group of four
+ * columns (x's value where the coalition holds the column, z's elsewhere), four values per look-up,
+ * instead of copying z and storing x's values one by one. The averages over b are summed in the same
+ * order as the plain evaluation, so the values are bit-for-bit the same. Used for up to 64 varying
+ * players.
  */
 final class DistinctRows {
 
@@ -22,12 +26,39 @@ final class DistinctRows {
     static double[] evaluate(CoalitionEvaluator ev, CoalitionEvaluator.Buffers ws, double[] x, int[] varying, int m,
                              byte[] masks, int count, double[] values, int offset, boolean withX, long first) {
         int n = ev.backgroundRows();
-        int d = ev.width();
         int outputs = ev.outputs();
-        double[][] bg = ev.background();
-        double[] bgw = ev.backgroundWeights();
-        int[][] groupCols = ev.groupColumns();
-        Link link = ev.link();
+        long[] bits = packBits(ws, masks, m, count);
+        long all = m == 64 ? -1L : (1L << m) - 1;
+        if (ws.complementOfPrevious.length < count) {
+            ws.complementOfPrevious = new boolean[count];
+        }
+        boolean[] complementOfPrevious = ws.complementOfPrevious;
+        for (int c = 0; c < count; c++) {
+            complementOfPrevious[c] = c > 0 && bits[c] == (~bits[c - 1] & all);
+        }
+        differences(ev, ws, x, varying, m);
+        int distinct = distinctRows(ws, bits, m, count, n, all);
+        int totalRows = distinct + (withX ? 1 : 0); // x itself last
+        if (ws.distinctOut.length < totalRows * outputs) {
+            ws.distinctOut = new double[totalRows * outputs];
+        }
+        predictDistinct(ev, ws, x, varying, m, distinct, totalRows);
+        accumulate(ev, ws, count, values, offset, first);
+        double[] fx = null;
+        if (withX) {
+            double[] dOut = ws.distinctOut;
+            fx = new double[outputs];
+            for (int k = 0; k < outputs; k++) {
+                fx[k] = ev.checkOutput(dOut[distinct * outputs + k], "x", k);
+                ev.checkLinkDomain(fx[k], "the model output for x");
+            }
+        }
+        ws.lastModelRows = totalRows;
+        return fx;
+    }
+
+    /** @return each coalition's 0/1 mask bytes as the bits of one long (player j on bit j) */
+    private static long[] packBits(CoalitionEvaluator.Buffers ws, byte[] masks, int m, int count) {
         if (ws.coalitionBits.length < count) {
             ws.coalitionBits = new long[count];
         }
@@ -46,15 +77,15 @@ final class DistinctRows {
             }
             bits[c] = v;
         }
-        long all = m == 64 ? -1L : (1L << m) - 1;
-        if (ws.complementOfPrevious.length < count) {
-            ws.complementOfPrevious = new boolean[count];
-        }
-        boolean[] complementOfPrevious = ws.complementOfPrevious;
-        for (int c = 0; c < count; c++) {
-            complementOfPrevious[c] = c > 0 && bits[c] == (~bits[c - 1] & all);
-        }
-        for (int b = 0; b < n; b++) {
+        return bits;
+    }
+
+    /** Writes diff(b), the varying players where x differs from background row b, to {@code ws.diff}. */
+    private static void differences(CoalitionEvaluator ev, CoalitionEvaluator.Buffers ws, double[] x, int[] varying,
+                                    int m) {
+        double[][] bg = ev.background();
+        int[][] groupCols = ev.groupColumns();
+        for (int b = 0; b < bg.length; b++) {
             long dv = 0;
             for (int j = 0; j < m; j++) {
                 for (int col : groupCols[varying[j]]) {
@@ -66,6 +97,15 @@ final class DistinctRows {
             }
             ws.diff[b] = dv;
         }
+    }
+
+    /**
+     * Numbers the distinct rows: row {@code rowOf[b * count + c]} is background row {@code distinctBg[r]}
+     * with x's values for the players of {@code distinctKey[r]}.
+     *
+     * @return the number of distinct rows
+     */
+    private static int distinctRows(CoalitionEvaluator.Buffers ws, long[] bits, int m, int count, int n, long all) {
         int cells = count * n;
         if (ws.rowOf.length < cells) {
             ws.rowOf = new int[cells];
@@ -83,20 +123,13 @@ final class DistinctRows {
         if (ws.compress.length < nbytes << 8) {
             ws.compress = new int[nbytes << 8];
         }
-        int[] lut = ws.compress;
         if (ws.direct == null) {
             ws.direct = new int[1 << CoalitionEvaluator.Buffers.DIRECT_BITS];
             java.util.Arrays.fill(ws.direct, -1);
         }
-        int[] direct = ws.direct;
         if (ws.distinctIdx.length < cells + 1) {
             ws.distinctIdx = new int[cells + 1];
         }
-        int[] dIdx = ws.distinctIdx;
-        int tmask = ws.tableKey.length - 1;
-        long[] tk = ws.tableKey;
-        int[] tv = ws.tableVal;
-        int[] ts = ws.tableStamp;
         int[] rowOf = ws.rowOf; // rowOf[b * count + c]
         int[] dBg = ws.distinctBg;
         long[] dKey = ws.distinctKey;
@@ -110,93 +143,140 @@ final class DistinctRows {
                     dBg[u] = b;
                     dKey[u++] = bits[c];
                 }
-                continue;
+            } else if (Long.bitCount(dv) <= CoalitionEvaluator.Buffers.DIRECT_BITS) {
+                compressionTables(ws, nbytes, dv);
+                u = directKeys(ws, bits, count, nbytes, dv, b, u);
+            } else {
+                u = hashedKeys(ws, bits, count, dv, b, u);
             }
-            int p = Long.bitCount(dv);
-            if (p <= CoalitionEvaluator.Buffers.DIRECT_BITS) {
-                // key = bits & dv has p free bits: compress it to p bits through one table per byte of
-                // the mask and index a direct table (reset after use through the keys found)
-                int rank = 0;
+        }
+        return u;
+    }
+
+    /**
+     * Background row b's distinct keys when {@code key = bits & dv} has at most {@code DIRECT_BITS} free
+     * bits: the key is compressed to that many bits through one table per byte of the mask and looked up
+     * in a direct table (reset after use through the keys found).
+     *
+     * @return the next free distinct-row index
+     */
+    private static int directKeys(CoalitionEvaluator.Buffers ws, long[] bits, int count, int nbytes, long dv, int b,
+                                  int u) {
+        int[] lut = ws.compress;
+        boolean[] complementOfPrevious = ws.complementOfPrevious;
+        int[] direct = ws.direct;
+        int[] dIdx = ws.distinctIdx;
+        int[] dBg = ws.distinctBg;
+        long[] dKey = ws.distinctKey;
+        int[] rowOf = ws.rowOf;
+        int base = b * count;
+        int start = u;
+        int full = (1 << Long.bitCount(dv)) - 1;
+        int idx = 0;
+        for (int c = 0; c < count; c++) {
+            if (complementOfPrevious[c]) {
+                idx ^= full; // the key of a complement is dv minus the key
+            } else {
+                long key = bits[c];
+                idx = 0;
                 for (int q = 0; q < nbytes; q++) {
-                    int mb = (int) (dv >>> (q << 3)) & 0xff;
-                    int o = q << 8;
-                    lut[o] = 0;
-                    int[] place = ws.place;
-                    int bitsHere = 0;
-                    for (int t = 0; t < 8; t++) {
-                        place[t] = (mb >>> t & 1) != 0 ? 1 << (rank + bitsHere++) : 0;
-                    }
-                    rank += bitsHere;
-                    for (int v = 1; v < 256; v++) {
-                        lut[o + v] = lut[o + (v & (v - 1))] | place[Integer.numberOfTrailingZeros(v)];
-                    }
+                    idx |= lut[(q << 8) | ((int) (key >>> (q << 3)) & 0xff)];
                 }
-                int start = u;
-                int full = (1 << p) - 1;
-                int idx = 0;
-                for (int c = 0; c < count; c++) {
-                    if (complementOfPrevious[c]) {
-                        idx ^= full; // the key of a complement is dv minus the key
-                    } else {
-                        long key = bits[c];
-                        idx = 0;
-                        for (int q = 0; q < nbytes; q++) {
-                            idx |= lut[(q << 8) | ((int) (key >>> (q << 3)) & 0xff)];
-                        }
-                    }
-                    // branch-free insert: the slot at u is written every time and kept only when new
-                    int r = direct[idx];
-                    boolean isNew = r < 0;
-                    r = isNew ? u : r;
-                    direct[idx] = r;
+            }
+            // branch-free insert: the slot at u is written every time and kept only when new
+            int r = direct[idx];
+            boolean isNew = r < 0;
+            r = isNew ? u : r;
+            direct[idx] = r;
+            dBg[u] = b;
+            dKey[u] = bits[c] & dv;
+            dIdx[u] = idx;
+            u += isNew ? 1 : 0;
+            rowOf[base + c] = r;
+        }
+        for (int r = start; r < u; r++) {
+            direct[dIdx[r]] = -1;
+        }
+        return u;
+    }
+
+    /** Fills {@code ws.compress}: per byte of dv, the bits of a key byte moved to their rank among dv's bits. */
+    private static void compressionTables(CoalitionEvaluator.Buffers ws, int nbytes, long dv) {
+        int[] lut = ws.compress;
+        int[] place = ws.place;
+        int rank = 0;
+        for (int q = 0; q < nbytes; q++) {
+            int mb = (int) (dv >>> (q << 3)) & 0xff;
+            int o = q << 8;
+            lut[o] = 0;
+            int bitsHere = 0;
+            for (int t = 0; t < 8; t++) {
+                place[t] = (mb >>> t & 1) != 0 ? 1 << (rank + bitsHere++) : 0;
+            }
+            rank += bitsHere;
+            for (int v = 1; v < 256; v++) {
+                lut[o + v] = lut[o + (v & (v - 1))] | place[Integer.numberOfTrailingZeros(v)];
+            }
+        }
+    }
+
+    /**
+     * Background row b's distinct keys in an open-addressing table (generation-stamped, so it is never
+     * cleared), for masks with more free bits than the direct table holds.
+     *
+     * @return the next free distinct-row index
+     */
+    private static int hashedKeys(CoalitionEvaluator.Buffers ws, long[] bits, int count, long dv, int b, int u) {
+        long[] tk = ws.tableKey;
+        int[] tv = ws.tableVal;
+        int[] ts = ws.tableStamp;
+        int tmask = tk.length - 1;
+        int[] dBg = ws.distinctBg;
+        long[] dKey = ws.distinctKey;
+        int[] rowOf = ws.rowOf;
+        int base = b * count;
+        int gen = ++ws.stamp;
+        if (gen == Integer.MAX_VALUE) {
+            java.util.Arrays.fill(ts, 0);
+            ws.stamp = gen = 1;
+        }
+        for (int c = 0; c < count; c++) {
+            long key = bits[c] & dv;
+            long h = key * 0x9E3779B97F4A7C15L;
+            int slot = (int) (h ^ (h >>> 29)) & tmask;
+            int found;
+            while (true) {
+                if (ts[slot] != gen) {
+                    ts[slot] = gen;
+                    tk[slot] = key;
+                    tv[slot] = u;
                     dBg[u] = b;
-                    dKey[u] = bits[c] & dv;
-                    dIdx[u] = idx;
-                    u += isNew ? 1 : 0;
-                    rowOf[base + c] = r;
+                    dKey[u] = key;
+                    found = u++;
+                    break;
                 }
-                for (int r = start; r < u; r++) {
-                    direct[dIdx[r]] = -1;
+                if (tk[slot] == key) {
+                    found = tv[slot];
+                    break;
                 }
-                continue;
+                slot = (slot + 1) & tmask;
             }
-            int gen = ++ws.stamp;
-            if (gen == Integer.MAX_VALUE) {
-                java.util.Arrays.fill(ts, 0);
-                ws.stamp = gen = 1;
-            }
-            for (int c = 0; c < count; c++) {
-                long key = bits[c] & dv;
-                long h = key * 0x9E3779B97F4A7C15L;
-                int slot = (int) (h ^ (h >>> 29)) & tmask;
-                int found;
-                while (true) {
-                    if (ts[slot] != gen) {
-                        ts[slot] = gen;
-                        tk[slot] = key;
-                        tv[slot] = u;
-                        dBg[u] = b;
-                        dKey[u] = key;
-                        found = u++;
-                        break;
-                    }
-                    if (tk[slot] == key) {
-                        found = tv[slot];
-                        break;
-                    }
-                    slot = (slot + 1) & tmask;
-                }
-                rowOf[base + c] = found;
-            }
+            rowOf[base + c] = found;
         }
-        int distinct = u;
-        int totalRows = distinct + (withX ? 1 : 0); // x itself last
-        if (ws.distinctOut.length < totalRows * outputs) {
-            ws.distinctOut = new double[totalRows * outputs];
-        }
+        return u;
+    }
+
+    /**
+     * Assembles the distinct rows (and x itself last when {@code totalRows > distinct}) in batches of at
+     * most {@code maxBatchRows} and writes the model's outputs to {@code ws.distinctOut}.
+     */
+    private static void predictDistinct(CoalitionEvaluator ev, CoalitionEvaluator.Buffers ws, double[] x,
+                                        int[] varying, int m, int distinct, int totalRows) {
+        int d = ev.width();
+        int outputs = ev.outputs();
+        int[][] groupCols = ev.groupColumns();
         double[] dOut = ws.distinctOut;
         int per = Math.max(1, ev.maxBatchRows());
-        int[] inCols = ws.inCols;
         // one column per varying player (no groups): write x's value straight from flat arrays
         boolean singles = true;
         int[] singleCol = new int[m];
@@ -207,6 +287,14 @@ final class DistinctRows {
             singleCol[j] = cols[0];
             singleX[j] = x[cols[0]];
         }
+        boolean inOrder = singles && m == d;
+        for (int j = 0; j < m && inOrder; j++) {
+            inOrder = singleCol[j] == j;
+        }
+        if (inOrder && ws.patterns.length < patternsLength(d)) {
+            ws.patterns = new double[patternsLength(d)];
+        }
+        ws.patternsOf = -1;
         for (int start = 0; start < totalRows; start += per) {
             int end = Math.min(totalRows, start + per);
             double[][] rows = ws.rows(end - start);
@@ -214,36 +302,121 @@ final class DistinctRows {
             if (stop < end) {
                 System.arraycopy(x, 0, rows[distinct - start], 0, d); // x itself, the last row
             }
-            for (int r = start; r < stop; r++) {
-                double[] row = rows[r - start];
-                System.arraycopy(bg[dBg[r]], 0, row, 0, d);
-                long key = dKey[r];
-                if (singles) {
-                    while (key != 0) {
-                        int j = Long.numberOfTrailingZeros(key);
-                        key &= key - 1;
-                        row[singleCol[j]] = singleX[j];
-                    }
-                    continue;
-                }
-                int k = 0;
-                while (key != 0) {
-                    int j = Long.numberOfTrailingZeros(key);
-                    key &= key - 1;
-                    for (int col : groupCols[varying[j]]) {
-                        inCols[k++] = col;
-                    }
-                }
-                for (int q = 0; q < k; q++) {
-                    int col = inCols[q];
-                    row[col] = x[col];
-                }
+            if (inOrder) {
+                assembleInOrder(ev, ws, x, rows, start, stop);
+            } else {
+                assemble(ev, ws, x, varying, singles ? singleCol : null, singleX, rows, start, stop);
             }
             double[] out = ws.out((end - start) * outputs);
             ev.model().predict(rows, out);
             System.arraycopy(out, 0, dOut, start * outputs, (end - start) * outputs);
         }
-        // sum over the background in order b = 0..n-1 for every coalition (the plain evaluation's order)
+    }
+
+    private static int patternsLength(int d) {
+        return ((d + 3) >>> 2) << 6;
+    }
+
+    /** Distinct rows {@code start..stop} of a model whose varying players are its columns, in order. */
+    private static void assembleInOrder(CoalitionEvaluator ev, CoalitionEvaluator.Buffers ws, double[] x,
+                                        double[][] rows, int start, int stop) {
+        int d = ev.width();
+        double[][] bg = ev.background();
+        int[] dBg = ws.distinctBg;
+        long[] dKey = ws.distinctKey;
+        double[] pat = ws.patterns;
+        int quads = d >>> 2;
+        for (int r = start; r < stop; r++) {
+            int b = dBg[r];
+            if (b != ws.patternsOf) {
+                patterns(pat, bg[b], x, quads);
+                ws.patternsOf = b;
+            }
+            double[] row = rows[r - start];
+            long key = dKey[r];
+            for (int q = 0; q < quads; q++) {
+                int o = q << 2;
+                int t = ((q << 4) | ((int) (key >>> o) & 15)) << 2;
+                row[o] = pat[t];
+                row[o + 1] = pat[t + 1];
+                row[o + 2] = pat[t + 2];
+                row[o + 3] = pat[t + 3];
+            }
+            double[] z = bg[b];
+            for (int o = quads << 2; o < d; o++) {
+                row[o] = (key >>> o & 1) != 0 ? x[o] : z[o];
+            }
+        }
+    }
+
+    /**
+     * For each group q of four columns and each 4-bit pattern v, the four values of a row that takes x
+     * where v's bit is set and z elsewhere, at {@code ((q * 16 + v) * 4)}.
+     */
+    private static void patterns(double[] pat, double[] z, double[] x, int quads) {
+        for (int q = 0; q < quads; q++) {
+            int o = q << 2;
+            for (int v = 0; v < 16; v++) {
+                int t = ((q << 4) | v) << 2;
+                pat[t] = (v & 1) != 0 ? x[o] : z[o];
+                pat[t + 1] = (v & 2) != 0 ? x[o + 1] : z[o + 1];
+                pat[t + 2] = (v & 4) != 0 ? x[o + 2] : z[o + 2];
+                pat[t + 3] = (v & 8) != 0 ? x[o + 3] : z[o + 3];
+            }
+        }
+    }
+
+    /**
+     * Distinct rows {@code start..stop} in general: a copy of the background row, then x's values in the
+     * key's players' columns ({@code singleCol}, null when some player is a group of columns).
+     */
+    private static void assemble(CoalitionEvaluator ev, CoalitionEvaluator.Buffers ws, double[] x, int[] varying,
+                                 int[] singleCol, double[] singleX, double[][] rows, int start, int stop) {
+        int d = ev.width();
+        double[][] bg = ev.background();
+        int[][] groupCols = ev.groupColumns();
+        int[] dBg = ws.distinctBg;
+        long[] dKey = ws.distinctKey;
+        int[] inCols = ws.inCols;
+        for (int r = start; r < stop; r++) {
+            double[] row = rows[r - start];
+            System.arraycopy(bg[dBg[r]], 0, row, 0, d);
+            long key = dKey[r];
+            if (singleCol != null) {
+                while (key != 0) {
+                    int j = Long.numberOfTrailingZeros(key);
+                    key &= key - 1;
+                    row[singleCol[j]] = singleX[j];
+                }
+                continue;
+            }
+            int k = 0;
+            while (key != 0) {
+                int j = Long.numberOfTrailingZeros(key);
+                key &= key - 1;
+                for (int col : groupCols[varying[j]]) {
+                    inCols[k++] = col;
+                }
+            }
+            for (int q = 0; q < k; q++) {
+                int col = inCols[q];
+                row[col] = x[col];
+            }
+        }
+    }
+
+    /**
+     * Sums over the background in order b = 0..n-1 for every coalition (the plain evaluation's order) and
+     * writes the linked values, checking outputs and the link's domain.
+     */
+    private static void accumulate(CoalitionEvaluator ev, CoalitionEvaluator.Buffers ws, int count, double[] values,
+                                   int offset, long first) {
+        int n = ev.backgroundRows();
+        int outputs = ev.outputs();
+        double[] bgw = ev.backgroundWeights();
+        Link link = ev.link();
+        int[] rowOf = ws.rowOf;
+        double[] dOut = ws.distinctOut;
         if (ws.acc.length < count * outputs) {
             ws.acc = new double[count * outputs];
         }
@@ -280,15 +453,5 @@ final class DistinctRows {
                 values[(offset + c) * outputs + k] = link.apply(s);
             }
         }
-        double[] fx = null;
-        if (withX) {
-            fx = new double[outputs];
-            for (int k = 0; k < outputs; k++) {
-                fx[k] = ev.checkOutput(dOut[distinct * outputs + k], "x", k);
-                ev.checkLinkDomain(fx[k], "the model output for x");
-            }
-        }
-        ws.lastModelRows = totalRows;
-        return fx;
     }
 }

@@ -31,7 +31,7 @@ usage() {
   cat <<EOF
 usage: benchmarks/headline.sh [--quick] [--only fairness,kernelshap,lime] [--core N]
                               [--jar PATH] [--python PATH] [--shared DIR] [--keep DIR]
-  --quick    fewer and shorter iterations (a few minutes in all instead of about 15)
+  --quick    fewer and shorter iterations (about 1 minute in all instead of about 2.5)
   --only     the pairs to run (comma-separated)
   --core     the core everything runs on (taskset -c N; default 1)
   --keep     keep the JMH and python logs in DIR
@@ -157,7 +157,7 @@ def floor(name):
 
 
 def ms(v):
-    return f"{v:.3g} ms" if v < 100 else f"{v:.0f} ms"
+    return f"{v:.2f} ms" if v < 10 else f"{v:.1f} ms" if v < 100 else f"{v:.0f} ms"
 
 
 def find(table, method, param=None):

@@ -41,7 +41,8 @@ def describe():
 
 
 def shared_dir(arg, script):
-    for d in [arg, os.environ.get("CANDOR_SHARED"), Path(__file__).resolve().parents[3] / "shared"]:
+    checkout = Path(__file__).resolve().parents[2]  # benchmarks/python/ of a checkout
+    for d in [arg, os.environ.get("CANDOR_SHARED"), checkout.parent / "shared"]:
         if d and Path(d, "golden", "explain").is_dir():
             return Path(d)
     sys.exit(f"{script}: shared folder with golden/explain not found: pass --shared DIR or set CANDOR_SHARED")

@@ -101,8 +101,9 @@ def random_plan(rng, m, budget, n_full):
     while True:
         part = sizes[len(keys):len(keys) + block]
         # a uniformly random subset of each size: the features of the `size` smallest uniforms
-        ranks = np.argsort(np.argsort(rng.random((len(part), m)), axis=1), axis=1)
-        keys = np.concatenate([keys, np.where(ranks < part[:, None], bits, 0).sum(axis=1)])
+        u = rng.random((len(part), m))
+        kth = np.sort(u, axis=1)[np.arange(len(part)), part - 1]
+        keys = np.concatenate([keys, np.where(u <= kth[:, None], bits, 0).sum(axis=1)])
         uniq, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
         is_first = np.zeros(len(keys), dtype=bool)
         is_first[first] = True
@@ -140,7 +141,8 @@ def explain(x, bg, model, fnull, fixed_masks, fixed_w, n_full, nsamples, rng):
     s = len(masks)
     # masked data by tiling: every coalition's block of background rows with x in its columns
     synth = np.tile(bg, (s, 1)).reshape(s, n_bg, m)
-    np.copyto(synth, x, where=masks[:, None, :])
+    coalition, feature = masks.nonzero()
+    synth[coalition, :, feature] = x[feature][:, None]
     ey = model(synth.reshape(-1, m)).reshape(s, n_bg).mean(axis=1)
     # weighted least squares, efficiency constraint eliminated through the last feature
     maskf = masks.astype(np.float64)

@@ -7,6 +7,7 @@ four fifths of its CPU time in page faults (55 ms instead of 10.5 ms). A floor s
 the scripts re-execute themselves once with MALLOC_MMAP_THRESHOLD_, MALLOC_TRIM_THRESHOLD_ and
 MALLOC_TOP_PAD_ set (glibc reads them only at start); --system-malloc keeps the defaults.
 """
+import argparse
 import os
 import sys
 import time
@@ -27,10 +28,20 @@ def setup_process():
         os.execv(sys.executable, [sys.executable] + sys.argv)
 
 
-def add_common_arguments(ap):
+def start(doc, script, runs, rows_help, add_arguments):
+    """Parses the command line (the script's own options and the common ones), finds the shared
+    folder and prints the versions; returns (arguments, shared folder)."""
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
+    ap.add_argument("--runs", type=int, default=runs, help="timed runs (median reported)")
+    ap.add_argument("--rows", type=int, default=100, help=rows_help)
+    add_arguments(ap)
     ap.add_argument("--shared", help="the shared folder (default: $CANDOR_SHARED, else ../shared of the checkout)")
     ap.add_argument("--check", action="store_true", help="compare with golden/explain and exit (non-zero on disagreement)")
     ap.add_argument("--system-malloc", action="store_true", help="keep glibc's default malloc settings")
+    args = ap.parse_args()
+    shared = shared_dir(args.shared, script)
+    print(describe())
+    return args, shared
 
 
 def describe():

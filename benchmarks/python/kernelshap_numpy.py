@@ -30,13 +30,12 @@ all R rows after one warm-up run, with one BLAS thread and a malloc that keeps
 its freed memory (see explain_floor.py). --check compares the estimates with golden/explain's exact
 Shapley values and shap's own outputs and exits non-zero when they disagree.
 """
-import argparse
 import json
 import sys
 from itertools import combinations
 from math import comb
 
-from explain_floor import Logistic, add_common_arguments, describe, report_check, setup_process, shared_dir, time_rows
+from explain_floor import Logistic, report_check, setup_process, start, time_rows
 
 setup_process()
 import numpy as np  # noqa: E402
@@ -232,14 +231,8 @@ def check(shared):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--runs", type=int, default=5, help="timed runs over all rows (median reported)")
-    ap.add_argument("--rows", type=int, default=100, help="rows explained per run, from row 100")
-    ap.add_argument("--nsamples", type=int, default=2048)
-    add_common_arguments(ap)
-    args = ap.parse_args()
-    shared = shared_dir(args.shared, "kernelshap_numpy.py")
-    print(describe())
+    args, shared = start(__doc__, "kernelshap_numpy.py", 5, "rows explained per run, from row 100",
+                         lambda ap: ap.add_argument("--nsamples", type=int, default=2048))
     if args.check:
         report_check(check(shared))
     model, bg, rows = load(shared, 100, args.rows)

@@ -32,10 +32,9 @@ R rows after one warm-up run, with one BLAS thread and a malloc that keeps
 its freed memory (see explain_floor.py). --check compares 50 seeds per golden row with golden/explain/german_lime.json
 and exits non-zero when they disagree.
 """
-import argparse
 import json
 
-from explain_floor import Logistic, add_common_arguments, describe, report_check, setup_process, shared_dir, time_rows
+from explain_floor import Logistic, report_check, setup_process, start, time_rows
 
 setup_process()
 import numpy as np  # noqa: E402
@@ -206,15 +205,9 @@ def check(shared, n, width):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--runs", type=int, default=7, help="timed runs (median reported)")
-    ap.add_argument("--rows", type=int, default=100, help="rows explained per run (cycling the 10 golden rows)")
-    ap.add_argument("--samples", type=int, default=5000)
-    add_common_arguments(ap)
-    args = ap.parse_args()
-    shared = shared_dir(args.shared, "lime_numpy.py")
+    args, shared = start(__doc__, "lime_numpy.py", 7, "rows explained per run (cycling the 10 golden rows)",
+                         lambda ap: ap.add_argument("--samples", type=int, default=5000))
     width = 0.75 * np.sqrt(24)
-    print(describe())
     if args.check:
         report_check(check(shared, args.samples, width))
     model, train, rows = load(shared)

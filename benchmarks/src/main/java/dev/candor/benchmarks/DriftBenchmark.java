@@ -4,8 +4,6 @@ import dev.candor.monitor.DriftAnalysis;
 import dev.candor.monitor.DriftReport;
 import dev.candor.monitor.DriftTest;
 import dev.candor.monitor.FeatureKind;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.EnumSet;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -31,9 +29,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * including the preparation (sorting, category coding) and the dataset verdict, on one thread — the
  * same work as {@code benchmarks/python/drift_scipy.py}.
  *
- * <p>Each iteration also prints the CPU time of the benchmark thread per operation
- * ({@code [cpu ms/op = ...]}): on a shared machine wall-clock time grows with the load, CPU time
- * much less.
+ * <p>Each iteration also prints the CPU time per operation ({@code [cpu ms/op = ...]}): of the
+ * benchmark thread with {@code threads = 1}, of the whole process (workers, JIT and GC included)
+ * otherwise. On a shared machine wall-clock time grows with the load, CPU time much less.
+ * {@code threads} is {@link DriftAnalysis.Builder#threads(int)}: 1 (the default here, the work of the
+ * single-threaded Python reference) or more, to see the wall time of features analysed in parallel.
  *
  * <p>Run: {@code taskset -c 1 java -jar benchmarks/target/benchmarks.jar DriftBenchmark -f 1 -wi 1 -i 3}.
  */
@@ -50,6 +50,9 @@ public class DriftBenchmark {
 
     @Param({"100000", "1000000"})
     public int rows;
+
+    @Param({"1"})
+    public int threads;
 
     private double[][] refNum;
     private double[][] curNum;
@@ -104,25 +107,20 @@ public class DriftBenchmark {
         return x;
     }
 
-    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
-    private long cpuNanos;
-    private long ops;
+    private CpuPerOp cpu;
 
     @Setup(Level.Iteration)
     public void resetCpu() {
-        cpuNanos = 0;
-        ops = 0;
+        cpu = new CpuPerOp(threads > 1);
     }
 
     @TearDown(Level.Iteration)
     public void printCpu() {
-        if (ops > 0) {
-            System.out.printf("  [cpu ms/op = %.1f over %d ops]%n", cpuNanos / 1e6 / ops, ops);
-        }
+        cpu.printAndReset();
     }
 
     private DriftAnalysis.Builder features() {
-        DriftAnalysis.Builder b = DriftAnalysis.builder().parallel(false);
+        DriftAnalysis.Builder b = DriftAnalysis.builder().threads(threads);
         for (int f = 0; f < NUMERIC; f++) {
             b.numeric("n" + f, refNum[f], curNum[f]);
         }
@@ -134,10 +132,9 @@ public class DriftBenchmark {
 
     @Benchmark
     public DriftReport defaultTests() {
-        long t0 = CPU.getCurrentThreadCpuTime();
+        cpu.start();
         DriftReport r = features().build().run();
-        cpuNanos += CPU.getCurrentThreadCpuTime() - t0;
-        ops++;
+        cpu.stop();
         return r;
     }
 
@@ -150,22 +147,21 @@ public class DriftBenchmark {
      */
     @Benchmark
     public DriftReport[] fullSet() {
-        long t0 = CPU.getCurrentThreadCpuTime();
+        cpu.start();
         // each kind with its own tests (chisquare and z also accept numeric features, over every distinct value)
-        DriftAnalysis.Builder num = DriftAnalysis.builder().parallel(false)
+        DriftAnalysis.Builder num = DriftAnalysis.builder().threads(threads)
                 .tests(EnumSet.copyOf(DriftTest.evidentlyTests(FeatureKind.NUMERIC)));
         for (int f = 0; f < NUMERIC; f++) {
             num.numeric("n" + f, refNum[f], curNum[f]);
         }
         EnumSet<DriftTest> catTests = EnumSet.copyOf(DriftTest.evidentlyTests(FeatureKind.CATEGORICAL));
         catTests.remove(DriftTest.TVD);
-        DriftAnalysis.Builder cat = DriftAnalysis.builder().parallel(false).tests(catTests);
+        DriftAnalysis.Builder cat = DriftAnalysis.builder().threads(threads).tests(catTests);
         for (int f = 0; f < CATEGORICAL; f++) {
             cat.categorical("c" + f, refCat[f], curCat[f]);
         }
         DriftReport[] r = {num.build().run(), cat.build().run()};
-        cpuNanos += CPU.getCurrentThreadCpuTime() - t0;
-        ops++;
+        cpu.stop();
         return r;
     }
 }

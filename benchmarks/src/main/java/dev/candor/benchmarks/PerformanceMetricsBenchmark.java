@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -26,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * accuracy, precision, recall, specificity, F1, F2, Matthews, kappa, ROC AUC, average precision, log
  * loss, Brier, ECE) from primitive arrays: {@code overall} on all rows, {@code byBinaryGroup} overall
  * and per group of a two-valued attribute with every aggregate. The same work as
- * {@code benchmarks/python/performance_numpy.py}. Single-threaded.
+ * {@code benchmarks/python/performance_numpy.py}. Single-threaded; each iteration also prints the
+ * benchmark thread's CPU time per operation ({@code [cpu ms/op = ...]}).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar PerformanceMetricsBenchmark -f 1 -wi 2 -i 3}.
  */
@@ -63,22 +65,34 @@ public class PerformanceMetricsBenchmark {
         sex = new GroupAttribute("sex", s, List.of("Female", "Male"));
     }
 
+    private final CpuPerOp cpu = new CpuPerOp(false);
+
+    @TearDown(Level.Iteration)
+    public void printCpu() {
+        cpu.printAndReset();
+    }
+
     @Benchmark
     public double overall() {
+        cpu.start();
         ClassificationSample sample = ClassificationSample.of(yTrue, yPred, scores, null);
         double acc = 0;
         for (ClassificationMetric m : ClassificationMetric.values()) {
             MetricValue v = m.compute(sample);
             acc += v.value();
         }
+        cpu.stop();
         return acc;
     }
 
     @Benchmark
     public Object byBinaryGroup() {
+        cpu.start();
         ClassificationSample sample = ClassificationSample.of(yTrue, yPred, scores, null);
         PerformanceFrame<ClassificationSample> f = PerformanceFrame.of(sample, sex,
                 List.of(ClassificationMetric.values()));
-        return f.derived();
+        Object out = f.derived();
+        cpu.stop();
+        return out;
     }
 }

@@ -1,5 +1,6 @@
 package dev.candor.fairness;
 
+import dev.candor.core.RadixSort;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -24,7 +25,10 @@ import java.util.Objects;
  * are empty. Rows of zero weight add a threshold but do not move the curve. Scores must be finite,
  * labels 0 or 1, weights finite and {@code ≥ 0}; anything else is rejected with the row index.
  *
- * <p><b>Algorithm</b>: one O(n log n) index sort; {@link #byGroup} sweeps all groups and the whole
+ * <p><b>Algorithm</b>: {@link #of} and {@link #summary} split the scores by label and radix-sort
+ * each class once (carrying the weights), then sweep both sorted arrays from the top, so every read
+ * is sequential; {@link #summary} accumulates the AUC and the average precision in that sweep without
+ * keeping the curve. {@link #byGroup} sorts row indices once and sweeps all groups and the whole
  * population at once. Immutable.
  *
  * <p>Reference: Fawcett, "An introduction to ROC analysis", Pattern Recognition Letters 27(8) 2006,
@@ -57,7 +61,154 @@ public final class RocCurve {
      */
     public static RocCurve of(int[] yTrue, double[] scores, double[] weights) {
         check(yTrue, scores, weights);
-        return sweep(yTrue, scores, weights, null, 0)[0];
+        Builder b = new Builder();
+        sweepByClass(yTrue, scores, weights, b);
+        return b.build();
+    }
+
+    /**
+     * The ROC AUC and the average precision of the curve {@link #of} would give, to the last bit, from
+     * one sort per class and one sweep, without keeping the curve.
+     *
+     * @param yTrue   labels, 0 or 1
+     * @param scores  scores; finite
+     * @param weights instance weights or null
+     * @return the summary
+     * @throws IllegalArgumentException on bad input, as {@link #of}
+     */
+    public static Summary summary(int[] yTrue, double[] scores, double[] weights) {
+        check(yTrue, scores, weights);
+        return sweepByClass(yTrue, scores, weights, new Summary.Accumulator()).summary();
+    }
+
+    /**
+     * The area under the ROC curve and scikit-learn's average precision,
+     * {@code AP = Σ_k (TP_k/P − TP_{k−1}/P) · TP_k / (TP_k + FP_k)} over the thresholds in decreasing
+     * order (NaN without positives).
+     *
+     * @param auc              the trapezoidal area, or undefined with the reason (as {@link #auc()})
+     * @param averagePrecision the average precision, NaN when P = 0
+     * @param positives        P, the total weight of positives
+     * @param negatives        N, the total weight of negatives
+     */
+    public record Summary(MetricValue auc, double averagePrecision, double positives, double negatives) {
+
+        /** Accumulates both areas point by point; P is known before the sweep. */
+        private static final class Accumulator implements Steps {
+            private double positives;
+            private int points;
+            private double prevFp;
+            private double prevTp;
+            private double area;
+            private double ap;
+
+            @Override
+            public void total(double p) {
+                positives = p;
+            }
+
+            @Override
+            public void step(double threshold, double fp, double tp) {
+                points++;
+                area += (fp - prevFp) * (tp + prevTp);
+                double predicted = tp + fp;
+                double precision = predicted == 0 ? 0 : tp / predicted;
+                ap += (tp / positives - prevTp / positives) * precision;
+                prevFp = fp;
+                prevTp = tp;
+            }
+
+            Summary summary() {
+                double p = prevTp;
+                double n = prevFp;
+                UndefinedReason reason = points == 0 || p + n == 0 ? UndefinedReason.EMPTY_GROUP
+                        : p == 0 ? UndefinedReason.NO_POSITIVES : n == 0 ? UndefinedReason.NO_NEGATIVES : null;
+                MetricValue auc = reason != null ? MetricValue.undefined(reason) : MetricValue.of(area / 2 / (p * n));
+                return new Summary(auc, p == 0 ? Double.NaN : ap, p, n);
+            }
+        }
+    }
+
+    /** Receives the points of a sweep, after the total weight of positives. */
+    private interface Steps {
+        void total(double positives);
+
+        void step(double threshold, double cumulativeNegatives, double cumulativePositives);
+    }
+
+    /**
+     * The sweep of {@link #of} on checked input: positives and negatives are copied apart in row order
+     * and each radix-sorted once, stably, with its weights; both are then read from the top. Within a
+     * class, rows tied on a score are summed later row first, and the running sums of each class are
+     * independent of the other's, so every partial sum equals the one of {@link #sweep}'s row-by-row
+     * order (scikit-learn's), bit for bit.
+     */
+    private static <S extends Steps> S sweepByClass(int[] yTrue, double[] scores, double[] weights, S out) {
+        int n = yTrue.length;
+        int np = 0;
+        for (int y : yTrue) {
+            np += y;
+        }
+        double[] ps = new double[np];
+        double[] ns = new double[n - np];
+        double[] pw = weights == null ? null : new double[np];
+        double[] nw = weights == null ? null : new double[n - np];
+        int a = 0;
+        int b = 0;
+        for (int r = 0; r < n; r++) {
+            double v = scores[r] == 0 ? 0.0 : scores[r];
+            if (yTrue[r] == 1) {
+                if (pw != null) {
+                    pw[a] = weights[r];
+                }
+                ps[a++] = v;
+            } else {
+                if (nw != null) {
+                    nw[b] = weights[r];
+                }
+                ns[b++] = v;
+            }
+        }
+        double total;
+        if (weights == null) {
+            RadixSort.sort(ps);
+            RadixSort.sort(ns);
+            total = np;
+        } else {
+            RadixSort.sort(ps, pw);
+            RadixSort.sort(ns, nw);
+            total = 0;
+            for (int i = np - 1; i >= 0; i--) {
+                total += pw[i];
+            }
+        }
+        out.total(total);
+        int i = np - 1;
+        int j = n - np - 1;
+        double cumPos = 0;
+        double cumNeg = 0;
+        while (i >= 0 || j >= 0) {
+            double t = i < 0 ? ns[j] : j < 0 ? ps[i] : Math.max(ps[i], ns[j]);
+            if (pw == null) {
+                while (i >= 0 && ps[i] == t) {
+                    cumPos += 1.0;
+                    i--;
+                }
+                while (j >= 0 && ns[j] == t) {
+                    cumNeg += 1.0;
+                    j--;
+                }
+            } else {
+                while (i >= 0 && ps[i] == t) {
+                    cumPos += pw[i--];
+                }
+                while (j >= 0 && ns[j] == t) {
+                    cumNeg += nw[j--];
+                }
+            }
+            out.step(t, cumNeg, cumPos);
+        }
+        return out;
     }
 
     /**
@@ -178,7 +329,7 @@ public final class RocCurve {
     }
 
     /** Grows the cumulative counts of one curve, starting at the origin. */
-    private static final class Builder {
+    private static final class Builder implements Steps {
         double[] thr = new double[8];
         double[] fp = new double[8];
         double[] tp = new double[8];
@@ -188,7 +339,12 @@ public final class RocCurve {
             thr[0] = Double.POSITIVE_INFINITY;
         }
 
-        void step(double threshold, double cumulativeNegatives, double cumulativePositives) {
+        @Override
+        public void total(double positives) {
+        }
+
+        @Override
+        public void step(double threshold, double cumulativeNegatives, double cumulativePositives) {
             if (size == thr.length) {
                 int cap = size * 2;
                 thr = Arrays.copyOf(thr, cap);

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.IntStream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Compares a current sample with a reference, feature by feature, with Evidently's default test
@@ -26,19 +29,24 @@ import java.util.stream.IntStream;
  * r.features().get("age").defaultResult().value();
  * }</pre>
  *
- * <p>Features are analysed in parallel (each is independent); results do not depend on the thread
- * count. Instances are immutable.
+ * <p>Features are analysed in parallel, each on one thread from preparation (sorting its columns
+ * once) to its last test; {@link Builder#threads(int)} sets how many threads (default: the available
+ * processors). Each feature's computation is the same whatever thread runs it, so results do not
+ * depend on the thread count. Instances are immutable.
  *
  * @since 0.1.0
  */
 public final class DriftAnalysis {
+
+    /** The default number of threads: the processors available to the JVM. */
+    public static final int DEFAULT_THREADS = Runtime.getRuntime().availableProcessors();
 
     private final List<FeatureSamples> features;
     private final Set<DriftTest> tests;
     private final boolean allApplicable;
     private final Map<String, DriftTest> overrides;
     private final double driftShare;
-    private final boolean parallel;
+    private final int threads;
     private final boolean correct;
 
     private DriftAnalysis(Builder b) {
@@ -49,7 +57,7 @@ public final class DriftAnalysis {
         this.allApplicable = b.allApplicable;
         this.overrides = Map.copyOf(b.overrides);
         this.driftShare = b.driftShare;
-        this.parallel = b.parallel;
+        this.threads = b.threads;
     }
 
     /** @return a new builder */
@@ -70,12 +78,7 @@ public final class DriftAnalysis {
 
     /** @return the analysis of every feature */
     public DriftReport run() {
-        IntStream idx = IntStream.range(0, features.size());
-        if (parallel) {
-            idx = idx.parallel();
-        }
-        FeatureDrift[] out = new FeatureDrift[features.size()];
-        idx.forEach(i -> out[i] = analyse(features.get(i)));
+        FeatureDrift[] out = analyseAll();
         Map<String, FeatureDrift> byName = new LinkedHashMap<>();
         List<String> drifted = new ArrayList<>();
         for (FeatureDrift f : out) {
@@ -120,6 +123,47 @@ public final class DriftAnalysis {
         return kind == FeatureKind.NUMERIC ? DriftTest.KS : DriftTest.CHISQUARE;
     }
 
+    private FeatureDrift[] analyseAll() {
+        int n = features.size();
+        FeatureDrift[] out = new FeatureDrift[n];
+        int workers = Math.min(threads, n);
+        if (workers <= 1) {
+            for (int i = 0; i < n; i++) {
+                out[i] = analyse(features.get(i));
+            }
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "candor-drift");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<FeatureDrift>> futures = new ArrayList<>(n);
+            for (FeatureSamples f : features) {
+                futures.add(pool.submit(() -> analyse(f)));
+            }
+            for (int i = 0; i < n; i++) {
+                out[i] = futures.get(i).get();
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("drift analysis interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private FeatureDrift analyse(FeatureSamples s) {
         DriftTest def = overrides.getOrDefault(s.feature(), DefaultTests.of(s));
         Map<DriftTest, DriftResult> results = new EnumMap<>(DriftTest.class);
@@ -141,7 +185,7 @@ public final class DriftAnalysis {
         private final Map<String, DriftTest> overrides = new LinkedHashMap<>();
         private boolean allApplicable;
         private double driftShare = DatasetDrift.DEFAULT_DRIFT_SHARE;
-        private boolean parallel = true;
+        private int threads = DEFAULT_THREADS;
         private boolean correct;
 
         private Builder() {
@@ -220,9 +264,27 @@ public final class DriftAnalysis {
             return this;
         }
 
-        /** Analyses features on the common pool (default) or on the calling thread. */
+        /**
+         * Analyses features on {@link #DEFAULT_THREADS} threads (default) or on the calling thread alone.
+         * The same as {@code threads(on ? DEFAULT_THREADS : 1)}.
+         */
         public Builder parallel(boolean on) {
-            parallel = on;
+            threads = on ? DEFAULT_THREADS : 1;
+            return this;
+        }
+
+        /**
+         * Sets the number of threads analysing features (each feature on one thread; 1 = the calling
+         * thread). Results are the same for every count.
+         *
+         * @param count at least 1
+         * @return this builder
+         */
+        public Builder threads(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, got " + count);
+            }
+            threads = count;
             return this;
         }
 

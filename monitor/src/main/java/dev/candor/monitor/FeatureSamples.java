@@ -1,5 +1,6 @@
 package dev.candor.monitor;
 
+import dev.candor.core.RadixSort;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -7,6 +8,8 @@ import java.util.Objects;
  * One feature's reference and current samples, prepared once for every drift test: numeric values
  * are sorted once and merged into runs of distinct values; categorical labels are coded against
  * the ascending union of categories (row order is kept, which the TVD permutation test needs).
+ * Unweighted numeric values are checked and copied when the samples are built, and sorted on first
+ * use by a test, so that {@link DriftAnalysis} sorts the features on its worker threads.
  *
  * <p>Input rules:
  * <ul>
@@ -30,9 +33,10 @@ public final class FeatureSamples {
     private final int nCur;
     private final long missingRef;
     private final long missingCur;
-    // numeric
-    private final double[] refSorted;
-    private final double[] curSorted;
+    // numeric: sorted by prepareNumeric() on first use unless built sorted (weighted samples)
+    private double[] refSorted;
+    private double[] curSorted;
+    private boolean sorted;
     private Pooled pooled;
     // categorical
     private int[] refCodes;
@@ -147,6 +151,7 @@ public final class FeatureSamples {
                 (long) r[2][0], (long) c[2][0]);
         s.refWeights = r[1];
         s.curWeights = c[1];
+        s.sorted = true;
         return s;
     }
 
@@ -229,7 +234,6 @@ public final class FeatureSamples {
         checkLengths(feature, side, values.length, weights);
         long missing = 0;
         int k = 0;
-        long[] order = new long[values.length];
         double[] v = new double[values.length];
         double[] w = new double[values.length];
         for (int i = 0; i < values.length; i++) {
@@ -253,18 +257,9 @@ public final class FeatureSamples {
             throw new IllegalArgumentException("feature '" + feature + "': the " + side.key()
                     + (values.length == 0 ? " sample is empty" : " sample has no non-missing value of positive weight"));
         }
-        Integer[] idx = new Integer[k];
-        for (int i = 0; i < k; i++) {
-            idx[i] = i;
-        }
-        final double[] vv = v;
-        Arrays.sort(idx, (a, b) -> Double.compare(vv[a], vv[b]));
-        double[] sv = new double[k];
-        double[] sw = new double[k];
-        for (int i = 0; i < k; i++) {
-            sv[i] = v[idx[i]];
-            sw[i] = w[idx[i]];
-        }
+        double[] sv = k == v.length ? v : Arrays.copyOf(v, k);
+        double[] sw = k == w.length ? w : Arrays.copyOf(w, k);
+        RadixSort.sort(sv, sw); // stable: tied values keep their weights in row order
         return new double[][] {sv, sw, {missing}};
     }
 
@@ -286,9 +281,7 @@ public final class FeatureSamples {
             throw new IllegalArgumentException("feature '" + feature + "': the " + side.key()
                     + (values.length == 0 ? " sample is empty" : " sample has only missing values"));
         }
-        double[] s = k == out.length ? out : Arrays.copyOf(out, k);
-        RadixSort.sort(s);
-        return s;
+        return k == out.length ? out : Arrays.copyOf(out, k);
     }
 
     /**
@@ -427,17 +420,30 @@ public final class FeatureSamples {
 
     Pooled pooled() {
         requireNumeric();
-        Pooled p = pooled;
-        if (p == null) {
-            p = weighted() ? Pooled.of(refSorted, refWeights, curSorted, curWeights) : Pooled.of(refSorted, curSorted);
-            pooled = p;
-        }
-        return p;
+        return prepareNumeric();
     }
 
     double[] sorted(Side side) {
         requireNumeric();
+        prepareNumeric();
         return side == Side.REFERENCE ? refSorted : curSorted;
+    }
+
+    /**
+     * Sorts both sides once (unless built sorted) and merges them into their runs of distinct values;
+     * every rank, ECDF, moment and binning statistic of the feature reads these.
+     */
+    private synchronized Pooled prepareNumeric() {
+        if (!sorted) {
+            RadixSort.sort(refSorted);
+            RadixSort.sort(curSorted);
+            sorted = true;
+        }
+        if (pooled == null) {
+            pooled = weighted() ? Pooled.of(refSorted, refWeights, curSorted, curWeights)
+                    : Pooled.of(refSorted, curSorted);
+        }
+        return pooled;
     }
 
     int[] codes(Side side) {

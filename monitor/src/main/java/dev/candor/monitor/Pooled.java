@@ -91,6 +91,10 @@ final class Pooled {
             }
         }
         int d = k + 1;
+        if (d == n) {
+            // every value distinct (continuous data): the arrays are already the right size
+            return new Pooled(vals, ra, rb, a.length, b.length);
+        }
         return new Pooled(java.util.Arrays.copyOf(vals, d), java.util.Arrays.copyOf(ra, d),
                 java.util.Arrays.copyOf(rb, d), a.length, b.length);
     }

@@ -43,17 +43,10 @@ public record CalibrationBins(int[] binIds, double[] weight, double[] meanLabel,
      * @throws dev.candor.core.BadInputException if a score lies outside [0, 1], naming column and row
      */
     public static CalibrationBins of(ClassificationSample s) {
-        s.requireProbabilities("expected_calibration_error");
-        double[] w = new double[BINS];
-        double[] wy = new double[BINS];
-        double[] ws = new double[BINS];
-        for (int i = 0; i < s.rows(); i++) {
-            int b = bin(s.score(i));
-            double wi = s.weight(i);
-            w[b] += wi;
-            wy[b] += wi * s.label(i);
-            ws[b] += wi * s.score(i);
-        }
+        ClassificationSample.ProbabilitySums sums = s.probabilitySums("expected_calibration_error");
+        double[] w = sums.binW();
+        double[] wy = sums.binY();
+        double[] ws = sums.binS();
         int m = 0;
         int[] ids = new int[BINS];
         double[] ww = new double[BINS];
@@ -77,9 +70,13 @@ public record CalibrationBins(int[] binIds, double[] weight, double[] meanLabel,
      * @return its bin, {@code #{k ∈ 1..9 : score ≥ k/10}}
      */
     public static int bin(double score) {
-        int b = 0;
+        // start from floor(10 s), then step to the count of edges at or below s (at most one step)
+        int b = score >= 1 ? EDGES.length : score > 0 ? (int) (score * BINS) : 0;
         while (b < EDGES.length && score >= EDGES[b]) {
             b++;
+        }
+        while (b > 0 && score < EDGES[b - 1]) {
+            b--;
         }
         return b;
     }

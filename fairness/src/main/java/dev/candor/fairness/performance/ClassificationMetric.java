@@ -140,7 +140,7 @@ public enum ClassificationMetric implements PerformanceMetric<ClassificationSamp
     ROC_AUC("roc_auc", "ROC AUC", "sum_ij w_i w_j ([s_i > s_j] + [s_i = s_j]/2) / (P N)", true) {
         @Override
         MetricValue scores(ClassificationSample s, ZeroDivision z) {
-            return s.roc().auc();
+            return s.ranking().auc();
         }
     },
     /**
@@ -151,21 +151,12 @@ public enum ClassificationMetric implements PerformanceMetric<ClassificationSamp
     AVERAGE_PRECISION("average_precision", "Average precision", "sum_k (R_k - R_{k-1}) P_k", true) {
         @Override
         MetricValue scores(ClassificationSample s, ZeroDivision z) {
-            RocCurve roc = s.roc();
-            double[] tps = roc.truePositiveWeights();
-            double[] fps = roc.falsePositiveWeights();
-            double p = tps[tps.length - 1];
-            if (p == 0) {
+            RocCurve.Summary r = s.ranking();
+            if (r.positives() == 0) {
                 return z == ZeroDivision.UNDEFINED ? MetricValue.undefined(UndefinedReason.NO_POSITIVES)
                         : MetricValue.of(-0.0);
             }
-            double ap = 0;
-            for (int k = 1; k < tps.length; k++) {
-                double predicted = tps[k] + fps[k];
-                double precision = predicted == 0 ? 0 : tps[k] / predicted;
-                ap += (tps[k] / p - tps[k - 1] / p) * precision;
-            }
-            return MetricValue.of(ap);
+            return MetricValue.of(r.averagePrecision());
         }
     },
     /**
@@ -176,32 +167,16 @@ public enum ClassificationMetric implements PerformanceMetric<ClassificationSamp
     LOG_LOSS("log_loss", "Log loss", "-sum w (y ln p + (1-y) ln(1-p)) / W, p clipped to [eps, 1-eps]", false) {
         @Override
         MetricValue scores(ClassificationSample s, ZeroDivision z) {
-            s.requireProbabilities(key());
-            double loss = 0;
-            double total = 0;
-            for (int i = 0; i < s.rows(); i++) {
-                double w = s.weight(i);
-                double p = Math.min(Math.max(s.score(i), EPSILON), 1 - EPSILON);
-                loss -= w * (s.label(i) == 1 ? Math.log(p) : Math.log(1 - p));
-                total += w;
-            }
-            return MetricValue.ratio(loss, total, UndefinedReason.EMPTY_GROUP);
+            ClassificationSample.ProbabilitySums sums = s.probabilitySums(key());
+            return MetricValue.ratio(sums.logLoss(), sums.total(), UndefinedReason.EMPTY_GROUP);
         }
     },
     /** {@code brier_score_loss}: Σ w (y − s)² / W. */
     BRIER_SCORE_LOSS("brier_score_loss", "Brier score", "sum w (y - s)^2 / W", false) {
         @Override
         MetricValue scores(ClassificationSample s, ZeroDivision z) {
-            s.requireProbabilities(key());
-            double sum = 0;
-            double total = 0;
-            for (int i = 0; i < s.rows(); i++) {
-                double w = s.weight(i);
-                double d = s.label(i) - s.score(i);
-                sum += w * d * d;
-                total += w;
-            }
-            return MetricValue.ratio(sum, total, UndefinedReason.EMPTY_GROUP);
+            ClassificationSample.ProbabilitySums sums = s.probabilitySums(key());
+            return MetricValue.ratio(sums.brier(), sums.total(), UndefinedReason.EMPTY_GROUP);
         }
     },
     /**

@@ -26,7 +26,10 @@ public final class ClassificationSample implements PerformanceSample<Classificat
     private final double fp;
     private final double tn;
     private final double fn;
+    private final double totalWeight;
     private RocCurve roc;
+    private RocCurve.Summary ranking;
+    private ProbabilitySums probabilitySums;
     private volatile boolean probabilitiesChecked;
 
     /**
@@ -52,26 +55,28 @@ public final class ClassificationSample implements PerformanceSample<Classificat
         if (check) {
             check();
         }
-        double a = 0;
-        double b = 0;
-        double c = 0;
-        double d = 0;
+        // one accumulator per cell 2y + ŷ, indexed rather than branched on (labels are unpredictable)
+        double[] cell = new double[4];
         if (yPred != null) {
-            for (int i = 0; i < yTrue.length; i++) {
-                double w = weights == null ? 1.0 : weights[i];
-                int cell = 2 * yTrue[i] + yPred[i];
-                switch (cell) {
-                    case 0 -> c += w;
-                    case 1 -> b += w;
-                    case 2 -> d += w;
-                    default -> a += w;
+            if (weights == null) {
+                for (int i = 0; i < yTrue.length; i++) {
+                    cell[2 * yTrue[i] + yPred[i]] += 1.0;
+                }
+            } else {
+                for (int i = 0; i < yTrue.length; i++) {
+                    cell[2 * yTrue[i] + yPred[i]] += weights[i];
                 }
             }
         }
+        double a = cell[3];
+        double b = cell[1];
+        double c = cell[0];
+        double d = cell[2];
         tp = a;
         fp = b;
         tn = c;
         fn = d;
+        totalWeight = PerformanceSample.sum(weights, yTrue.length);
     }
 
     /**
@@ -173,7 +178,7 @@ public final class ClassificationSample implements PerformanceSample<Classificat
 
     @Override
     public double totalWeight() {
-        return PerformanceSample.sum(weights, yTrue.length);
+        return totalWeight;
     }
 
     /** @return true when predicted labels are present (label metrics can be computed) */
@@ -223,6 +228,73 @@ public final class ClassificationSample implements PerformanceSample<Classificat
             roc = RocCurve.of(yTrue, scores, weights);
         }
         return roc;
+    }
+
+    /**
+     * @return the ROC AUC and average precision of the scores ({@link RocCurve#summary}), from one sort
+     *         per class and one sweep, computed once
+     */
+    synchronized RocCurve.Summary ranking() {
+        requireScores("roc_auc");
+        if (ranking == null) {
+            ranking = RocCurve.summary(yTrue, scores, weights);
+        }
+        return ranking;
+    }
+
+    /**
+     * The sums behind the log loss, the Brier score and the calibration bins, from one pass over the
+     * rows in order (each sum in the order of its own loop before: the values are unchanged).
+     *
+     * @param logLoss  Σ −w [y ln p + (1 − y) ln(1 − p)], p clipped to [ε, 1 − ε]
+     * @param brier    Σ w (y − s)²
+     * @param total    Σ w
+     * @param binW     the weight in each calibration bin
+     * @param binY     Σ w y in each bin
+     * @param binS     Σ w s in each bin
+     */
+    record ProbabilitySums(double logLoss, double brier, double total, double[] binW, double[] binY, double[] binS) {
+    }
+
+    /**
+     * @param metric the metric asking, named in the error
+     * @return the probability sums, computed once
+     * @throws BadInputException at the first score outside [0, 1]
+     */
+    synchronized ProbabilitySums probabilitySums(String metric) {
+        requireScores(metric);
+        if (probabilitySums != null) {
+            return probabilitySums;
+        }
+        int bins = CalibrationBins.BINS;
+        double[] bw = new double[bins];
+        double[] by = new double[bins];
+        double[] bs = new double[bins];
+        double loss = 0;
+        double brier = 0;
+        double total = 0;
+        double eps = ClassificationMetric.EPSILON;
+        for (int i = 0; i < scores.length; i++) {
+            double s = scores[i];
+            if (s < 0 || s > 1) {
+                throw new BadInputException("column '" + columns.score() + "', row " + i + ": score " + s
+                        + " is outside [0, 1]; " + metric + " needs probabilities");
+            }
+            double w = weights == null ? 1.0 : weights[i];
+            int y = yTrue[i];
+            double p = Math.min(Math.max(s, eps), 1 - eps);
+            loss -= w * (y == 1 ? Math.log(p) : Math.log(1 - p));
+            double d = y - s;
+            brier += w * d * d;
+            total += w;
+            int b = CalibrationBins.bin(s);
+            bw[b] += w;
+            by[b] += w * y;
+            bs[b] += w * s;
+        }
+        probabilitiesChecked = true;
+        probabilitySums = new ProbabilitySums(loss, brier, total, bw, by, bs);
+        return probabilitySums;
     }
 
     void requirePredictions(String metric) {

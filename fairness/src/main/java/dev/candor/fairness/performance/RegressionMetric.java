@@ -1,5 +1,6 @@
 package dev.candor.fairness.performance;
 
+import dev.candor.core.RadixSort;
 import dev.candor.fairness.MetricValue;
 import dev.candor.fairness.UndefinedReason;
 import java.util.Arrays;
@@ -72,15 +73,15 @@ public enum RegressionMetric implements PerformanceMetric<RegressionSample> {
             for (int i = 0; i < n; i++) {
                 a[i] = Math.abs(s.prediction(i) - s.target(i));
             }
-            Integer[] order = new Integer[n];
+            double[] w = new double[n];
             for (int i = 0; i < n; i++) {
-                order[i] = i;
+                w[i] = s.weight(i);
             }
-            Arrays.sort(order, (x, y) -> Double.compare(a[x], a[y]));
+            RadixSort.sort(a, w); // stable: tied errors keep their weights in row order
             double[] cdf = new double[n];
             double c = 0;
             for (int j = 0; j < n; j++) {
-                c += s.weight(order[j]);
+                c += w[j];
                 cdf[j] = c;
             }
             double half = 0.5 * cdf[n - 1];
@@ -91,7 +92,7 @@ public enum RegressionMetric implements PerformanceMetric<RegressionSample> {
             while (j < n - 1 && cdf[j] < half) {
                 j++;
             }
-            return MetricValue.of(a[order[j]]);
+            return MetricValue.of(a[j]);
         }
     },
     /** {@code max_error}: max |e|, never weighted (sklearn takes no weights). */

@@ -1,5 +1,6 @@
 package dev.candor.explain.lime;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -190,12 +191,13 @@ final class LevelSampler {
         private static final double UNIFORM_PROPOSAL_FLOOR = 0.5;
 
         final int[] offset;     // feature j's levels are at offset[j]..offset[j+1]
-        final long[] threshold; // alias column c keeps itself when the low 32 bits are below threshold[c]
-        final int[] alias;      // global position taken otherwise
+        // alias column c keeps itself when the low 32 bits of a word are below aliasEntry[c] >>> 32,
+        // else it takes the global position (int) aliasEntry[c]
+        private final long[] aliasEntry;
         final int[] level;
-        private final int[] cellBase;     // first cell of each level
-        private final int[] cellMask;     // CELLS - 1 for a cut bin, 0 for a single cell
-        private final boolean[] drawn;    // false for a point level
+        private final int[] cellOf;       // first cell of each level << CELL_BITS | (CELLS - 1, or 0 for one cell)
+        private final double[] pointValue; // the value of a point level (NaN for a drawn one)
+        private final double[] cellData;  // per cell: lower bound, width and squeeze, side by side
         private final double[] cellLo;    // cell bounds in the model's units
         private final double[] cellHi;
         private final int[] squeeze;      // accept at once when the low 24 bits are below this
@@ -205,8 +207,15 @@ final class LevelSampler {
         private final TruncatedNormal[] cellNormal; // non-null: draw the cell by Robert's sampler
         private final double[] cellLoc;
         private final double[] cellScale;
-        private final int[] pointFeatures;  // features whose levels are all points
-        private final int[] drawnFeatures;  // the others
+        private final int[] drawnFeatures;  // features with a truncated-normal level
+        // Features whose levels are all points are drawn in groups of up to GROUP, one alias draw over
+        // the product of their levels per group (the features are independent, so the joint
+        // probability of an entry is the product of its levels' frequencies).
+        private final int[] groupSize;
+        private final int[] groupMember;    // GROUP slots per group
+        private final int[] jointOffset;    // group g's entries are at jointOffset[g]..jointOffset[g+1]
+        private final long[] jointEntry;     // as aliasEntry
+        private final int[] entryPos;       // GROUP slots per entry: each member's global level position
 
         Table(LevelSampler[] samplers) {
             int total = 0;
@@ -218,12 +227,11 @@ final class LevelSampler {
                 }
             }
             offset = new int[samplers.length + 1];
-            threshold = new long[total];
-            alias = new int[total];
+            long[] threshold = new long[total];
+            int[] alias = new int[total];
             level = new int[total];
-            cellBase = new int[total];
-            cellMask = new int[total];
-            drawn = new boolean[total];
+            cellOf = new int[total];
+            pointValue = new double[total];
             cellLo = new double[cells];
             cellHi = new double[cells];
             squeeze = new int[cells];
@@ -241,12 +249,13 @@ final class LevelSampler {
                 LevelSampler s = samplers[j];
                 int k = s.size();
                 offset[j] = off;
-                buildAlias(s.cdf, off, threshold, alias);
+                buildAlias(probabilities(s.cdf), off, threshold, alias);
                 System.arraycopy(s.levels, 0, level, off, k);
                 pointOnly[j] = true;
                 for (int t = 0; t < k; t++) {
                     int pos = off + t;
-                    cellBase[pos] = cell;
+                    cellOf[pos] = cell << CELL_BITS;
+                    pointValue[pos] = s.point[t];
                     TruncatedNormal tn = s.normal[t];
                     if (tn == null) {
                         cellLo[cell] = s.point[t];
@@ -255,13 +264,12 @@ final class LevelSampler {
                         cell++;
                         continue;
                     }
-                    drawn[pos] = true;
                     pointOnly[j] = false;
                     double[] cuts = TruncatedNormal.equalMassCuts(tn.lower(), tn.upper(), CELLS);
                     if (cuts == null) {
                         cuts = new double[] {tn.lower(), tn.upper()};
                     } else {
-                        cellMask[pos] = CELLS - 1;
+                        cellOf[pos] |= CELLS - 1;
                     }
                     for (int c = 0; c + 1 < cuts.length; c++) {
                         setCell(cell++, cuts[c], cuts[c + 1], cuts.length == 2 ? tn : null,
@@ -274,8 +282,8 @@ final class LevelSampler {
                 off += k;
             }
             offset[samplers.length] = off;
-            pointFeatures = new int[points];
             drawnFeatures = new int[samplers.length - points];
+            int[] pointFeatures = new int[points];
             int p = 0;
             int d = 0;
             for (int j = 0; j < samplers.length; j++) {
@@ -285,6 +293,90 @@ final class LevelSampler {
                     drawnFeatures[d++] = j;
                 }
             }
+            int[] sizes = new int[points];
+            int groups = 0;
+            int entries = 0;
+            for (int t = 0; t < points; groups++) {
+                int size = 1;
+                int product = samplers[pointFeatures[t]].size();
+                while (size < GROUP && t + size < points
+                        && product * samplers[pointFeatures[t + size]].size() <= MAX_JOINT_ENTRIES) {
+                    product *= samplers[pointFeatures[t + size]].size();
+                    size++;
+                }
+                sizes[groups] = size;
+                entries += product;
+                t += size;
+            }
+            groupSize = Arrays.copyOf(sizes, groups);
+            groupMember = new int[groups * GROUP];
+            jointOffset = new int[groups + 1];
+            long[] jointThreshold = new long[entries];
+            int[] jointAlias = new int[entries];
+            entryPos = new int[entries * GROUP];
+            int first = 0;
+            int e0 = 0;
+            for (int g = 0; g < groups; g++) {
+                int size = groupSize[g];
+                int product = 1;
+                for (int t = 0; t < size; t++) {
+                    groupMember[g * GROUP + t] = pointFeatures[first + t];
+                    product *= samplers[pointFeatures[first + t]].size();
+                }
+                double[] prob = new double[product];
+                for (int e = 0; e < product; e++) {
+                    double q = 1;
+                    int rest = e;
+                    for (int t = size - 1; t >= 0; t--) { // mixed radix, last member fastest
+                        int j = pointFeatures[first + t];
+                        int k = samplers[j].size();
+                        int local = rest % k;
+                        rest /= k;
+                        q *= probabilities(samplers[j].cdf)[local];
+                        entryPos[(e0 + e) * GROUP + t] = offset[j] + local;
+                    }
+                    prob[e] = q;
+                }
+                jointOffset[g] = e0;
+                buildAlias(prob, e0, jointThreshold, jointAlias);
+                e0 += product;
+                first += size;
+            }
+            jointOffset[groups] = e0;
+            aliasEntry = pack(threshold, alias);
+            jointEntry = pack(jointThreshold, jointAlias);
+            cellData = new double[3 * cells];
+            for (int c = 0; c < cells; c++) {
+                double width = cellHi[c] - cellLo[c];
+                while (cellLo[c] + width > cellHi[c]) { // lo + width·u never passes hi
+                    width = Math.nextDown(width);
+                }
+                cellData[3 * c] = cellLo[c];
+                cellData[3 * c + 1] = width;
+                cellData[3 * c + 2] = squeeze[c];
+            }
+        }
+
+        /** Threshold (at most 2³² − 1: a full column's alias is itself) and alias in one word per column. */
+        private static long[] pack(long[] threshold, int[] alias) {
+            long[] packed = new long[threshold.length];
+            for (int c = 0; c < packed.length; c++) {
+                packed[c] = Math.min(threshold[c], 0xFFFFFFFFL) << 32 | alias[c];
+            }
+            return packed;
+        }
+
+        /** Point features drawn together, at most. */
+        private static final int GROUP = 3;
+        /** Entries of a joint alias table, at most (a larger product is split into smaller groups). */
+        private static final int MAX_JOINT_ENTRIES = 64;
+
+        private static double[] probabilities(double[] cdf) {
+            double[] p = new double[cdf.length];
+            for (int t = 0; t < cdf.length; t++) {
+                p[t] = cdf[t] - (t == 0 ? 0 : cdf[t - 1]);
+            }
+            return p;
         }
 
         /** One cell [z0, z1] of a bin in standard units, fed as loc + scale·z clamped to [lo, hi]. */
@@ -308,12 +400,12 @@ final class LevelSampler {
             }
         }
 
-        /** Vose's alias construction for the probabilities given by a cumulative table, at global offset off. */
-        private static void buildAlias(double[] cdf, int off, long[] threshold, int[] alias) {
-            int k = cdf.length;
+        /** Vose's alias construction for probabilities p (summing to 1), at global offset off. */
+        private static void buildAlias(double[] p, int off, long[] threshold, int[] alias) {
+            int k = p.length;
             double[] q = new double[k];
             for (int t = 0; t < k; t++) {
-                q[t] = (cdf[t] - (t == 0 ? 0 : cdf[t - 1])) * k;
+                q[t] = p[t] * k;
             }
             int[] small = new int[k];
             int[] large = new int[k];
@@ -362,29 +454,34 @@ final class LevelSampler {
         }
 
         private int levelOf(int j, long r) {
-            int off = offset[j];
-            int c = off + (int) (((r >>> 32) * (offset[j + 1] - off)) >>> 32);
-            int other = alias[c];
-            int keep = (int) (((r & 0xFFFFFFFFL) - threshold[c]) >> 63); // -1 when the column keeps itself
+            return aliasPick(offset[j], offset[j + 1], r, aliasEntry);
+        }
+
+        /** Alias draw among columns off..end from the word r. */
+        private static int aliasPick(int off, int end, long r, long[] entry) {
+            int c = off + (int) (((r >>> 32) * (end - off)) >>> 32);
+            long a = entry[c];
+            int other = (int) a;
+            int keep = (int) (((r & 0xFFFFFFFFL) - (a >>> 32)) >> 63); // -1 when the column keeps itself
             return other ^ ((other ^ c) & keep); // branch-free: the outcome is random
         }
 
         /** @return a value within the level at a global position (a point level takes no random word) */
         double value(int pos, RandomGenerator rng) {
-            if (!drawn[pos]) {
-                return cellLo[cellBase[pos]];
+            if (!Double.isNaN(pointValue[pos])) {
+                return pointValue[pos];
             }
             return cellValue(pos, rng.nextLong(), rng);
         }
 
         /** The value of a drawn level from the word w (cell, point and squeeze bits), see the class description. */
         private double cellValue(int pos, long w, RandomGenerator rng) {
-            int c = cellBase[pos] + ((int) (w >>> (64 - CELL_BITS)) & cellMask[pos]);
+            int info = cellOf[pos];
+            int c = (info >>> CELL_BITS) + ((int) (w >>> (64 - CELL_BITS)) & info & (CELLS - 1));
             double u = ((w >>> SQUEEZE_BITS) & 0xFFFFFFFFL) * TWO_M32;
-            double lo = cellLo[c];
-            double hi = cellHi[c];
-            if ((int) (w & (ALWAYS - 1)) < squeeze[c]) {
-                return Math.min(lo + (hi - lo) * u, hi);
+            int d = 3 * c;
+            if ((double) (w & (ALWAYS - 1)) < cellData[d + 2]) {
+                return cellData[d] + cellData[d + 1] * u;
             }
             return slowValue(c, u, rng);
         }
@@ -406,40 +503,50 @@ final class LevelSampler {
                 double z = zLo[c] + zWidth[c] * u;
                 double v = floor + (1 - floor) * rng.nextDouble();
                 if (v <= Math.exp(peakHalfSq[c] - 0.5 * z * z)) {
-                    return Math.min(lo + (hi - lo) * u, hi);
+                    return cellData[3 * c] + cellData[3 * c + 1] * u;
                 }
                 long w = rng.nextLong();
                 u = ((w >>> SQUEEZE_BITS) & 0xFFFFFFFFL) * TWO_M32;
                 if ((int) (w & (ALWAYS - 1)) < sq) {
-                    return Math.min(lo + (hi - lo) * u, hi);
+                    return cellData[3 * c] + cellData[3 * c + 1] * u;
                 }
             }
         }
 
         /**
          * Fills rows 1..n−1 of {@code rows} with a level and a value per feature and lists, for each
-         * row, the features whose level differs from x's: {@code diff[start[i]..start[i+1])}, point-only
-         * features first, each group ascending. Row 0 is left alone (it is x).
+         * row, the features whose level differs from x's: {@code diff[start[i]..start[i+1])}, in no
+         * particular order. Row 0 is left alone (it is x).
          */
         void sample(double[][] rows, int[] xLevel, int[] diff, int[] start, SplittableRandom rng) {
+            int[] differs = new int[level.length];
+            for (int j = 0; j + 1 < offset.length; j++) {
+                for (int pos = offset[j]; pos < offset[j + 1]; pos++) {
+                    differs[pos] = level[pos] != xLevel[j] ? 1 : 0;
+                }
+            }
             int cursor = 0;
-            int[] pf = pointFeatures;
             int[] df = drawnFeatures;
+            int groups = groupSize.length;
             start[0] = 0;
             start[1] = 0;
             for (int i = 1; i < rows.length; i++) {
                 double[] r = rows[i];
-                for (int j : pf) {
-                    int pos = levelOf(j, rng.nextLong());
-                    r[j] = cellLo[cellBase[pos]];
-                    diff[cursor] = j; // kept only when the level differs: branch-free on a random outcome
-                    cursor += level[pos] != xLevel[j] ? 1 : 0;
+                for (int g = 0; g < groups; g++) {
+                    int e = aliasPick(jointOffset[g], jointOffset[g + 1], rng.nextLong(), jointEntry);
+                    for (int t = 0; t < groupSize[g]; t++) {
+                        int pos = entryPos[e * GROUP + t];
+                        int j = groupMember[g * GROUP + t];
+                        r[j] = pointValue[pos];
+                        diff[cursor] = j; // kept only when the level differs: branch-free on a random outcome
+                        cursor += differs[pos];
+                    }
                 }
                 for (int j : df) {
                     int pos = levelOf(j, rng.nextLong());
                     r[j] = cellValue(pos, rng.nextLong(), rng);
                     diff[cursor] = j;
-                    cursor += level[pos] != xLevel[j] ? 1 : 0;
+                    cursor += differs[pos];
                 }
                 start[i + 1] = cursor;
             }

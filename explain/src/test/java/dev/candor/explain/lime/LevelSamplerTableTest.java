@@ -101,11 +101,9 @@ class LevelSamplerTableTest {
     void binValuesFollowTheTruncatedNormalCdf(double a, double b) {
         double mu = 3.5;
         double sigma = 2.25;
-        NormalDistribution nd = new NormalDistribution(0, 1);
         LevelSampler s = LevelSampler.bins(List.of(new BinStats(10, mu + sigma * a, mu + sigma * b, mu, sigma)), false);
         LevelSampler.Table table = new LevelSampler.Table(new LevelSampler[] {s});
-        double fa = nd.cumulativeProbability(a);
-        double mass = nd.cumulativeProbability(b) - fa;
+        java.util.function.DoubleUnaryOperator cdf = KolmogorovSmirnov.truncatedNormalCdf(a, b);
         SplittableRandom rng = new SplittableRandom(19);
         int draws = 200_000;
         double[] v = new double[draws];
@@ -113,15 +111,8 @@ class LevelSamplerTableTest {
             v[i] = table.value(table.draw(0, rng), rng);
             assertThat(v[i]).isBetween(mu + sigma * a, mu + sigma * b);
         }
-        java.util.Arrays.sort(v);
-        double ks = 0;
-        for (int i = 0; i < draws; i++) {
-            double z = (v[i] - mu) / sigma;
-            double f = a < -38 ? nd.cumulativeProbability(z) / nd.cumulativeProbability(b)
-                    : (nd.cumulativeProbability(z) - fa) / mass;
-            ks = Math.max(ks, Math.max(Math.abs(f - (double) i / draws), Math.abs(f - (double) (i + 1) / draws)));
-        }
-        assertThat(ks).as("KS distance on [%s, %s]", a, b).isLessThan(1.95 / Math.sqrt(draws));
+        double ks = KolmogorovSmirnov.distance(v, x -> cdf.applyAsDouble((x - mu) / sigma));
+        assertThat(ks).as("KS distance on [%s, %s]", a, b).isLessThan(KolmogorovSmirnov.critical(draws));
     }
 
     /**
@@ -212,14 +203,10 @@ class LevelSamplerTableTest {
                 double a = (b.min() - b.mean()) / b.std();
                 double fa = nd.cumulativeProbability(a);
                 double mass = nd.cumulativeProbability((b.max() - b.mean()) / b.std()) - fa;
-                double[] v = values.get(t).stream().mapToDouble(Double::doubleValue).sorted().toArray();
-                double ks = 0;
-                for (int i = 0; i < v.length; i++) {
-                    double f = (nd.cumulativeProbability((v[i] - b.mean()) / b.std()) - fa) / mass;
-                    ks = Math.max(ks, Math.max(Math.abs(f - (double) i / v.length),
-                            Math.abs(f - (double) (i + 1) / v.length)));
-                }
-                assertThat(ks).as("KS distance of feature %d bin %d", j, t).isLessThan(1.95 / Math.sqrt(v.length));
+                double[] v = values.get(t).stream().mapToDouble(Double::doubleValue).toArray();
+                double ks = KolmogorovSmirnov.distance(v,
+                        x -> (nd.cumulativeProbability((x - b.mean()) / b.std()) - fa) / mass);
+                assertThat(ks).as("KS distance of feature %d bin %d", j, t).isLessThan(KolmogorovSmirnov.critical(v.length));
             }
         }
     }
@@ -267,12 +254,8 @@ class LevelSamplerTableTest {
             double lo = nd.cumulativeProbability(cut[c]);
             position[i] = (nd.cumulativeProbability(v) - lo) / (nd.cumulativeProbability(cut[c + 1]) - lo);
         }
-        java.util.Arrays.sort(position);
-        double ks = 0;
-        for (int i = 0; i < draws; i++) {
-            ks = Math.max(ks, Math.max(Math.abs(position[i] - (double) i / draws),
-                    Math.abs(position[i] - (double) (i + 1) / draws)));
-        }
-        assertThat(ks).as("KS distance of cell positions on [%s, %s]", a, b).isLessThan(1.95 / Math.sqrt(draws));
+        double ks = KolmogorovSmirnov.distance(position, x -> x);
+        assertThat(ks).as("KS distance of cell positions on [%s, %s]", a, b)
+                .isLessThan(KolmogorovSmirnov.critical(draws));
     }
 }

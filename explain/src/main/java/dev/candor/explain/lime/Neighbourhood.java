@@ -204,7 +204,7 @@ final class Neighbourhood {
             Arrays.fill(shiftX, 1.0);
             int[] diff = ws.diff;
             int[] start = ws.start;
-            sampleBins(levelTable, rows, xLevel, diff, start, rng);
+            levelTable.sample(rows, xLevel, diff, start, rng);
             double[] y = predict.apply(rows);
             mo = new WeightedRidge.Moments(shiftX, y[0]);
             mo.addBinaryRows(diff, start, n, y, kernelByDiffs);
@@ -245,26 +245,5 @@ final class Neighbourhood {
         }
         mo.symmetrize();
         return mo;
-    }
-
-    /**
-     * Fills rows 1..n−1 with values drawn bin by bin and lists, for each row, the features whose bin
-     * differs from x's ({@code diff[start[i]..start[i+1])}, ascending). Kept small and separate so the
-     * compiler optimizes the hot loop on its own.
-     */
-    private void sampleBins(LevelSampler.Table table, double[][] rows, int[] xLevel, int[] diff, int[] start,
-                            SplittableRandom rng) {
-        int cursor = 0;
-        int[] level = table.level;
-        for (int i = 1; i < rows.length; i++) {
-            double[] r = rows[i];
-            for (int j = 0; j < m; j++) {
-                int pos = table.draw(j, rng);
-                r[j] = table.value(pos, rng);
-                diff[cursor] = j; // kept only when the level differs: branch-free on a random outcome
-                cursor += level[pos] != xLevel[j] ? 1 : 0;
-            }
-            start[i + 1] = cursor;
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.candor.explain.lime;
 
 import java.util.random.RandomGenerator;
+import org.apache.commons.math3.special.Erf;
 
 /**
  * Exact sampler of the standard normal distribution truncated to [a, b], by rejection with the
@@ -114,6 +115,75 @@ final class TruncatedNormal {
                 }
             }
         }
+    }
+
+    /**
+     * Cuts [a, b] into k intervals of equal probability under the standard normal: returns
+     * z<sub>0</sub> = a &lt; z<sub>1</sub> &lt; ... &lt; z<sub>k</sub> = b with
+     * Φ(z<sub>i</sub>) − Φ(a) = (i/k)(Φ(b) − Φ(a)). Φ is evaluated on the side of 0 where it is small
+     * (the interval is reflected when a + b &gt; 0), from {@link Erf#erfc}, so tail intervals keep
+     * their relative accuracy; each cut is solved by Newton's method safeguarded by bisection, to
+     * a relative step of 1e−15.
+     *
+     * @param a lower bound, finite or not
+     * @param b upper bound, b &gt; a
+     * @param k number of intervals, &ge; 1
+     * @return the k + 1 cut points, or null when Φ(b) − Φ(a) is too small relative to Φ at the bounds
+     *         to be cut accurately
+     */
+    static double[] equalMassCuts(double a, double b, int k) {
+        boolean reflect = a + b > 0;
+        double lo = reflect ? -b : a;
+        double hi = reflect ? -a : b;
+        double pa = phiCdf(lo);
+        double pb = phiCdf(hi);
+        double mass = pb - pa;
+        if (!(mass >= 1e-9 * pb) || !(mass > 0)) {
+            return null;
+        }
+        double[] cut = new double[k + 1];
+        cut[0] = lo;
+        cut[k] = hi;
+        for (int i = 1; i < k; i++) {
+            double target = pa + mass * i / k;
+            double left = cut[i - 1];
+            double right = hi;
+            double z = Double.isInfinite(left) ? Math.max(hi - 1, -38) : left;
+            for (int iter = 0; iter < 200; iter++) {
+                double f = phiCdf(z) - target;
+                if (f == 0) {
+                    break;
+                }
+                if (f < 0) {
+                    left = z;
+                } else {
+                    right = z;
+                }
+                double next = z - f / (Math.exp(-0.5 * z * z) / SQRT_2PI);
+                if (!(next > left && next < right)) {
+                    next = Double.isInfinite(left) ? Math.max(2 * right - 1, -1e300) : 0.5 * (left + right);
+                }
+                boolean done = Math.abs(next - z) <= 1e-15 * Math.max(1, Math.abs(z));
+                z = next;
+                if (done) {
+                    break;
+                }
+            }
+            cut[i] = Math.min(Math.max(z, cut[i - 1]), hi);
+        }
+        if (reflect) {
+            double[] r = new double[k + 1];
+            for (int i = 0; i <= k; i++) {
+                r[i] = -cut[k - i];
+            }
+            return r;
+        }
+        return cut;
+    }
+
+    /** Φ(z), accurate in relative terms for z &le; 0. */
+    private static double phiCdf(double z) {
+        return 0.5 * Erf.erfc(-z / Math.sqrt(2));
     }
 
     /** @return the proposal used (one of the method constants) */

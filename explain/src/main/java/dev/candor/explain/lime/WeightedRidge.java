@@ -87,7 +87,7 @@ final class WeightedRidge {
 
         /**
          * Adds n binary rows at once, row i being −1 at the features {@code idx[start[i]..start[i+1])}
-         * (ascending) and 0 elsewhere, with output y[i] and weight {@code weightByCount[number of
+         * (in any order) and 0 elsewhere, with output y[i] and weight {@code weightByCount[number of
          * listed features]}. Same sums as calling {@link #addMinusOnes} per row, but the cross
          * products come from bit sets: rows are grouped by their count d (one weight per group) and
          * G[j][k] = Σ<sub>d</sub> weight(d) · popcount(B<sub>dj</sub> ∧ B<sub>dk</sub>), which costs

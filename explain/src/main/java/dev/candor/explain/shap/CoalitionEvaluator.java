@@ -321,9 +321,10 @@ final class CoalitionEvaluator {
         double[] acc = new double[0];
         boolean[] complementOfPrevious = new boolean[0];
         int[] distinctIdx = new int[0];
-        /** The four-column patterns of background row {@code patternsOf} (see {@code DistinctRows}). */
-        double[] patterns = new double[0];
-        int patternsOf = -1;
+        /** Per background row b: x equals z_b bit for bit outside diff(b) (no zero differs in sign). */
+        final boolean[] sameOutside;
+        /** The column of each varying player, when every varying player is one column. */
+        final int[] singleCol;
         /** Model rows evaluated by the last call (for provenance). */
         long lastModelRows;
 
@@ -331,6 +332,8 @@ final class CoalitionEvaluator {
             this.d = d;
             this.inCols = new int[d];
             this.diff = new long[n];
+            this.sameOutside = new boolean[n];
+            this.singleCol = new int[d];
         }
 
         double[][] rows(int count) {

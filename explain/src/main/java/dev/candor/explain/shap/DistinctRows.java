@@ -3,15 +3,14 @@ package dev.candor.explain.shap;
 /**
  * {@link CoalitionEvaluator}'s de-duplicated evaluation: each distinct masked row is passed to the
  * model once. The row of coalition c over background row b is determined by
- * {@code key = bits(c) & diff(b)}, diff(b) being the varying players where x differs from background
+ * {@code key = bits(c) & diff(b)}, diff(b) being the varying players where x differs (bit for bit) from background
  * row b. When diff(b) has at most {@code DIRECT_BITS} players, the key is compressed to that many
  * bits (one 256-entry table per byte of diff(b), built per b) and looked up in a direct table without
  * branches; a coalition that follows its complement takes the complement of the previous index.
  * Otherwise keys are de-duplicated with an open-addressing table (generation-stamped, so it is never
- * cleared). When every column is its own varying player, in column order (the usual tabular case),
- * a distinct row is assembled from a per-background-row table of the 16 patterns of each group of four
- * columns (x's value where the coalition holds the column, z's elsewhere), four values per look-up,
- * instead of copying z and storing x's values one by one. The averages over b are summed in the same
+ * cleared). When every varying player is one column (the usual tabular case), a distinct row is a
+ * block copy of x or of the background row, whichever leaves fewer columns to overwrite, then those
+ * columns one by one. The averages over b are summed in the same
  * order as the plain evaluation, so the values are bit-for-bit the same. Used for up to 64 varying
  * players.
  */
@@ -80,7 +79,10 @@ final class DistinctRows {
         return bits;
     }
 
-    /** Writes diff(b), the varying players where x differs from background row b, to {@code ws.diff}. */
+    /**
+     * Writes diff(b), the varying players where x differs from background row b bit for bit, to
+     * {@code ws.diff}, and whether x may be the starting copy of b's rows to {@code ws.sameOutside}.
+     */
     private static void differences(CoalitionEvaluator ev, CoalitionEvaluator.Buffers ws, double[] x, int[] varying,
                                     int m) {
         double[][] bg = ev.background();
@@ -89,13 +91,23 @@ final class DistinctRows {
             long dv = 0;
             for (int j = 0; j < m; j++) {
                 for (int col : groupCols[varying[j]]) {
-                    if (bg[b][col] != x[col]) {
+                    // bit for bit: a zero of the other sign is a different value to the model
+                    if (Double.doubleToRawLongBits(bg[b][col]) != Double.doubleToRawLongBits(x[col])) {
                         dv |= 1L << j;
                         break;
                     }
                 }
             }
             ws.diff[b] = dv;
+            // x may stand for z_b where diff(b) is not set: true when every column where they differ bit for
+            // bit is unequal as a number (so of a varying player, in diff(b)); false where a dummy column's
+            // zero differs in sign (and, harmlessly, where a varying column's does)
+            boolean same = true;
+            double[] z = bg[b];
+            for (int col = 0; col < z.length; col++) {
+                same &= z[col] != x[col] || Double.doubleToRawLongBits(z[col]) == Double.doubleToRawLongBits(x[col]);
+            }
+            ws.sameOutside[b] = same;
         }
     }
 
@@ -279,22 +291,12 @@ final class DistinctRows {
         int per = Math.max(1, ev.maxBatchRows());
         // one column per varying player (no groups): write x's value straight from flat arrays
         boolean singles = true;
-        int[] singleCol = new int[m];
-        double[] singleX = new double[m];
+        int[] singleCol = ws.singleCol;
         for (int j = 0; j < m && singles; j++) {
             int[] cols = groupCols[varying[j]];
             singles = cols.length == 1;
             singleCol[j] = cols[0];
-            singleX[j] = x[cols[0]];
         }
-        boolean inOrder = singles && m == d;
-        for (int j = 0; j < m && inOrder; j++) {
-            inOrder = singleCol[j] == j;
-        }
-        if (inOrder && ws.patterns.length < patternsLength(d)) {
-            ws.patterns = new double[patternsLength(d)];
-        }
-        ws.patternsOf = -1;
         for (int start = 0; start < totalRows; start += per) {
             int end = Math.min(totalRows, start + per);
             double[][] rows = ws.rows(end - start);
@@ -302,10 +304,10 @@ final class DistinctRows {
             if (stop < end) {
                 System.arraycopy(x, 0, rows[distinct - start], 0, d); // x itself, the last row
             }
-            if (inOrder) {
-                assembleInOrder(ev, ws, x, rows, start, stop);
+            if (singles) {
+                assembleSingles(ev, ws, x, singleCol, rows, start, stop);
             } else {
-                assemble(ev, ws, x, varying, singles ? singleCol : null, singleX, rows, start, stop);
+                assemble(ev, ws, x, varying, rows, start, stop);
             }
             double[] out = ws.out((end - start) * outputs);
             ev.model().predict(rows, out);
@@ -313,65 +315,47 @@ final class DistinctRows {
         }
     }
 
-    private static int patternsLength(int d) {
-        return ((d + 3) >>> 2) << 6;
-    }
-
-    /** Distinct rows {@code start..stop} of a model whose varying players are its columns, in order. */
-    private static void assembleInOrder(CoalitionEvaluator ev, CoalitionEvaluator.Buffers ws, double[] x,
-                                        double[][] rows, int start, int stop) {
+    /**
+     * Distinct rows {@code start..stop} when every varying player is one column ({@code singleCol}): the
+     * row takes x's values in the key's columns and background row b's elsewhere, so it is a copy of
+     * whichever of the two leaves fewer columns to overwrite (x when fewer of diff(b)'s players are outside
+     * the key than in it), then those columns one by one. x is the starting copy only where it equals z_b
+     * bit for bit outside diff(b) ({@code ws.sameOutside}), so that signed zeros come from z_b exactly as
+     * in the plain evaluation.
+     */
+    private static void assembleSingles(CoalitionEvaluator ev, CoalitionEvaluator.Buffers ws, double[] x,
+                                        int[] singleCol, double[][] rows, int start, int stop) {
         int d = ev.width();
         double[][] bg = ev.background();
         int[] dBg = ws.distinctBg;
         long[] dKey = ws.distinctKey;
-        double[] pat = ws.patterns;
-        int quads = d >>> 2;
+        long[] diff = ws.diff;
+        boolean[] sameOutside = ws.sameOutside;
         for (int r = start; r < stop; r++) {
             int b = dBg[r];
-            if (b != ws.patternsOf) {
-                patterns(pat, bg[b], x, quads);
-                ws.patternsOf = b;
-            }
-            double[] row = rows[r - start];
-            long key = dKey[r];
-            for (int q = 0; q < quads; q++) {
-                int o = q << 2;
-                int t = ((q << 4) | ((int) (key >>> o) & 15)) << 2;
-                row[o] = pat[t];
-                row[o + 1] = pat[t + 1];
-                row[o + 2] = pat[t + 2];
-                row[o + 3] = pat[t + 3];
-            }
             double[] z = bg[b];
-            for (int o = quads << 2; o < d; o++) {
-                row[o] = (key >>> o & 1) != 0 ? x[o] : z[o];
+            long key = dKey[r];
+            long rest = diff[b] & ~key;
+            boolean fromX = sameOutside[b] && Long.bitCount(rest) < Long.bitCount(key);
+            double[] base = fromX ? x : z;
+            double[] over = fromX ? z : x;
+            long cols = fromX ? rest : key;
+            double[] row = rows[r - start];
+            System.arraycopy(base, 0, row, 0, d);
+            while (cols != 0) {
+                int col = singleCol[Long.numberOfTrailingZeros(cols)];
+                cols &= cols - 1;
+                row[col] = over[col];
             }
         }
     }
 
     /**
-     * For each group q of four columns and each 4-bit pattern v, the four values of a row that takes x
-     * where v's bit is set and z elsewhere, at {@code ((q * 16 + v) * 4)}.
-     */
-    private static void patterns(double[] pat, double[] z, double[] x, int quads) {
-        for (int q = 0; q < quads; q++) {
-            int o = q << 2;
-            for (int v = 0; v < 16; v++) {
-                int t = ((q << 4) | v) << 2;
-                pat[t] = (v & 1) != 0 ? x[o] : z[o];
-                pat[t + 1] = (v & 2) != 0 ? x[o + 1] : z[o + 1];
-                pat[t + 2] = (v & 4) != 0 ? x[o + 2] : z[o + 2];
-                pat[t + 3] = (v & 8) != 0 ? x[o + 3] : z[o + 3];
-            }
-        }
-    }
-
-    /**
-     * Distinct rows {@code start..stop} in general: a copy of the background row, then x's values in the
-     * key's players' columns ({@code singleCol}, null when some player is a group of columns).
+     * Distinct rows {@code start..stop} when some player is a group of columns: a copy of the background
+     * row, then x's values in the key's players' columns.
      */
     private static void assemble(CoalitionEvaluator ev, CoalitionEvaluator.Buffers ws, double[] x, int[] varying,
-                                 int[] singleCol, double[] singleX, double[][] rows, int start, int stop) {
+                                 double[][] rows, int start, int stop) {
         int d = ev.width();
         double[][] bg = ev.background();
         int[][] groupCols = ev.groupColumns();
@@ -382,14 +366,6 @@ final class DistinctRows {
             double[] row = rows[r - start];
             System.arraycopy(bg[dBg[r]], 0, row, 0, d);
             long key = dKey[r];
-            if (singleCol != null) {
-                while (key != 0) {
-                    int j = Long.numberOfTrailingZeros(key);
-                    key &= key - 1;
-                    row[singleCol[j]] = singleX[j];
-                }
-                continue;
-            }
             int k = 0;
             while (key != 0) {
                 int j = Long.numberOfTrailingZeros(key);

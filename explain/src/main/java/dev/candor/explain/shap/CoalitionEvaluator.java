@@ -305,7 +305,8 @@ final class CoalitionEvaluator {
         long[] coalitionBits = new long[0];
         final long[] diff;
         int[] rowOf = new int[0];
-        int[] distinctBg = new int[0];
+        /** Background row b's distinct rows are {@code bgStart[b]..bgStart[b + 1]}. */
+        final int[] bgStart;
         long[] distinctKey = new long[0];
         double[] distinctOut = new double[0];
         long[] tableKey = new long[0];
@@ -320,7 +321,6 @@ final class CoalitionEvaluator {
         int[] direct;
         double[] acc = new double[0];
         boolean[] complementOfPrevious = new boolean[0];
-        int[] distinctIdx = new int[0];
         /** Per background row b: x equals z_b bit for bit outside diff(b) (no zero differs in sign). */
         final boolean[] sameOutside;
         /** The column of each varying player, when every varying player is one column. */
@@ -333,6 +333,7 @@ final class CoalitionEvaluator {
             this.inCols = new int[d];
             this.diff = new long[n];
             this.sameOutside = new boolean[n];
+            this.bgStart = new int[n + 1];
             this.singleCol = new int[d];
         }
 

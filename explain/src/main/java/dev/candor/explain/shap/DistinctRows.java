@@ -112,8 +112,8 @@ final class DistinctRows {
     }
 
     /**
-     * Numbers the distinct rows: row {@code rowOf[b * count + c]} is background row {@code distinctBg[r]}
-     * with x's values for the players of {@code distinctKey[r]}.
+     * Numbers the distinct rows: row {@code r = rowOf[b * count + c]} is background row b with x's values
+     * for the players of {@code distinctKey[r]}; b's rows are {@code bgStart[b]..bgStart[b + 1]}.
      *
      * @return the number of distinct rows
      */
@@ -121,7 +121,6 @@ final class DistinctRows {
         int cells = count * n;
         if (ws.rowOf.length < cells) {
             ws.rowOf = new int[cells];
-            ws.distinctBg = new int[cells + 1];
             ws.distinctKey = new long[cells + 1];
         }
         int size = Integer.highestOneBit(Math.max(16, count) * 2) * 2;
@@ -139,20 +138,17 @@ final class DistinctRows {
             ws.direct = new int[1 << CoalitionEvaluator.Buffers.DIRECT_BITS];
             java.util.Arrays.fill(ws.direct, -1);
         }
-        if (ws.distinctIdx.length < cells + 1) {
-            ws.distinctIdx = new int[cells + 1];
-        }
         int[] rowOf = ws.rowOf; // rowOf[b * count + c]
-        int[] dBg = ws.distinctBg;
         long[] dKey = ws.distinctKey;
+        int[] bgStart = ws.bgStart;
         int u = 0;
         for (int b = 0; b < n; b++) {
+            bgStart[b] = u;
             long dv = ws.diff[b];
             int base = b * count;
             if (dv == all) {
                 for (int c = 0; c < count; c++) {
                     rowOf[base + c] = u;
-                    dBg[u] = b;
                     dKey[u++] = bits[c];
                 }
             } else if (Long.bitCount(dv) <= CoalitionEvaluator.Buffers.DIRECT_BITS) {
@@ -162,13 +158,15 @@ final class DistinctRows {
                 u = hashedKeys(ws, bits, count, dv, b, u);
             }
         }
+        bgStart[n] = u;
         return u;
     }
 
     /**
      * Background row b's distinct keys when {@code key = bits & dv} has at most {@code DIRECT_BITS} free
      * bits: the key is compressed to that many bits through one table per byte of the mask and looked up
-     * in a direct table (reset after use through the keys found).
+     * in a direct table (reset after use: filled when it is small beside the keys found, else through
+     * them). Three stores per coalition: the table, the key and the coalition's row.
      *
      * @return the next free distinct-row index
      */
@@ -177,8 +175,6 @@ final class DistinctRows {
         int[] lut = ws.compress;
         boolean[] complementOfPrevious = ws.complementOfPrevious;
         int[] direct = ws.direct;
-        int[] dIdx = ws.distinctIdx;
-        int[] dBg = ws.distinctBg;
         long[] dKey = ws.distinctKey;
         int[] rowOf = ws.rowOf;
         int base = b * count;
@@ -200,14 +196,21 @@ final class DistinctRows {
             boolean isNew = r < 0;
             r = isNew ? u : r;
             direct[idx] = r;
-            dBg[u] = b;
             dKey[u] = bits[c] & dv;
-            dIdx[u] = idx;
             u += isNew ? 1 : 0;
             rowOf[base + c] = r;
         }
-        for (int r = start; r < u; r++) {
-            direct[dIdx[r]] = -1;
+        if (full < 8 * (u - start)) {
+            java.util.Arrays.fill(direct, 0, full + 1, -1);
+        } else {
+            for (int r = start; r < u; r++) {
+                long key = dKey[r];
+                int idx2 = 0;
+                for (int q = 0; q < nbytes; q++) {
+                    idx2 |= lut[(q << 8) | ((int) (key >>> (q << 3)) & 0xff)];
+                }
+                direct[idx2] = -1;
+            }
         }
         return u;
     }
@@ -243,7 +246,6 @@ final class DistinctRows {
         int[] tv = ws.tableVal;
         int[] ts = ws.tableStamp;
         int tmask = tk.length - 1;
-        int[] dBg = ws.distinctBg;
         long[] dKey = ws.distinctKey;
         int[] rowOf = ws.rowOf;
         int base = b * count;
@@ -262,7 +264,6 @@ final class DistinctRows {
                     ts[slot] = gen;
                     tk[slot] = key;
                     tv[slot] = u;
-                    dBg[u] = b;
                     dKey[u] = key;
                     found = u++;
                     break;
@@ -327,27 +328,38 @@ final class DistinctRows {
                                         int[] singleCol, double[][] rows, int start, int stop) {
         int d = ev.width();
         double[][] bg = ev.background();
-        int[] dBg = ws.distinctBg;
+        int[] bgStart = ws.bgStart;
         long[] dKey = ws.distinctKey;
-        long[] diff = ws.diff;
-        boolean[] sameOutside = ws.sameOutside;
-        for (int r = start; r < stop; r++) {
-            int b = dBg[r];
+        for (int b = firstBackgroundRow(bgStart, start); b < bg.length && bgStart[b] < stop; b++) {
             double[] z = bg[b];
-            long key = dKey[r];
-            long rest = diff[b] & ~key;
-            boolean fromX = sameOutside[b] && Long.bitCount(rest) < Long.bitCount(key);
-            double[] base = fromX ? x : z;
-            double[] over = fromX ? z : x;
-            long cols = fromX ? rest : key;
-            double[] row = rows[r - start];
-            System.arraycopy(base, 0, row, 0, d);
-            while (cols != 0) {
-                int col = singleCol[Long.numberOfTrailingZeros(cols)];
-                cols &= cols - 1;
-                row[col] = over[col];
+            long dv = ws.diff[b];
+            boolean xMayBase = ws.sameOutside[b];
+            int to = Math.min(stop, bgStart[b + 1]);
+            for (int r = Math.max(start, bgStart[b]); r < to; r++) {
+                long key = dKey[r];
+                long rest = dv & ~key;
+                boolean fromX = xMayBase && Long.bitCount(rest) < Long.bitCount(key);
+                double[] base = fromX ? x : z;
+                double[] over = fromX ? z : x;
+                long cols = fromX ? rest : key;
+                double[] row = rows[r - start];
+                System.arraycopy(base, 0, row, 0, d);
+                while (cols != 0) {
+                    int col = singleCol[Long.numberOfTrailingZeros(cols)];
+                    cols &= cols - 1;
+                    row[col] = over[col];
+                }
             }
         }
+    }
+
+    /** @return the background row whose distinct rows include row {@code r} (the last one for r past them) */
+    private static int firstBackgroundRow(int[] bgStart, int r) {
+        int b = 0;
+        while (b + 2 < bgStart.length && bgStart[b + 1] <= r) {
+            b++;
+        }
+        return b;
     }
 
     /**
@@ -359,12 +371,16 @@ final class DistinctRows {
         int d = ev.width();
         double[][] bg = ev.background();
         int[][] groupCols = ev.groupColumns();
-        int[] dBg = ws.distinctBg;
+        int[] bgStart = ws.bgStart;
         long[] dKey = ws.distinctKey;
         int[] inCols = ws.inCols;
+        int b = firstBackgroundRow(bgStart, start);
         for (int r = start; r < stop; r++) {
+            while (bgStart[b + 1] <= r) {
+                b++;
+            }
             double[] row = rows[r - start];
-            System.arraycopy(bg[dBg[r]], 0, row, 0, d);
+            System.arraycopy(bg[b], 0, row, 0, d);
             long key = dKey[r];
             int k = 0;
             while (key != 0) {

@@ -18,7 +18,8 @@ import net.jqwik.api.constraints.LongRange;
  * players where x differs from a background row: none, few (the direct table of compressed keys),
  * more than its 16 bits (the hash table), all, and up to 40 players (keys of five bytes), under both
  * sampling schemes; also with signed zeros that a model tells apart, columns that never vary (dummy
- * players), single-column players in shuffled order and players of several columns.
+ * players), single-column players in shuffled order, players of several columns and batches of any
+ * size (down to one row, so that x sometimes is a batch of its own).
  */
 class DistinctRowsPropertiesTest {
 
@@ -61,7 +62,8 @@ class DistinctRowsPropertiesTest {
     @Property(tries = 40)
     void signedZerosDummyColumnsAndShuffledPlayersKeepTheValuesBitForBit(
             @ForAll @IntRange(min = 2, max = 30) int d, @ForAll @IntRange(min = 1, max = 10) int n,
-            @ForAll boolean grouped, @ForAll boolean leverage, @ForAll @LongRange long seed) {
+            @ForAll boolean grouped, @ForAll boolean leverage, @ForAll @IntRange(min = 1, max = 64) int batch,
+            @ForAll @LongRange long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] x = new double[d];
         boolean[] dummy = new boolean[d];
@@ -118,7 +120,7 @@ class DistinctRowsPropertiesTest {
         ShapExplanation plain = KernelShap.builder(signSensitive, b).groups(groups).nsamples(300).seed(seed)
                 .sampling(s).threads(1).deduplicateRows(false).build().explain(x);
         ShapExplanation distinct = KernelShap.builder(signSensitive, b).groups(groups).nsamples(300).seed(seed)
-                .sampling(s).threads(1).maxBatchRows(61).build().explain(x);
+                .sampling(s).threads(1).maxBatchRows(batch).build().explain(x);
         assertThat(distinct.values()).containsExactly(plain.values());
         assertThat(distinct.prediction()).isEqualTo(plain.prediction());
     }

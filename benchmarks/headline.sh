@@ -10,6 +10,7 @@
 #
 # Candor's CPU time is the median over the measurement iterations of the thread CPU time the
 # benchmarks print, its wall time JMH's score; the floors print process CPU and wall time (medians).
+# Below the table, the explainers' CPU per row split into the model's calls and Candor's own work.
 # The shap, lime and fairlearn figures were measured elsewhere (they cannot be installed here) and are
 # quoted as extra columns.
 #
@@ -31,7 +32,7 @@ usage() {
   cat <<EOF
 usage: benchmarks/headline.sh [--quick] [--only fairness,kernelshap,lime] [--core N]
                               [--jar PATH] [--python PATH] [--shared DIR] [--keep DIR]
-  --quick    fewer and shorter iterations (about 1 minute in all instead of about 2.5)
+  --quick    fewer and shorter iterations (the full run takes about 1.5 minutes)
   --only     the pairs to run (comma-separated)
   --core     the core everything runs on (taskset -c N; default 1)
   --keep     keep the JMH and python logs in DIR
@@ -136,6 +137,30 @@ def jmh_cpu(name):
     return {k: statistics.median(v) for k, v in out.items()}
 
 
+def jmh_split(name):
+    """{(method, params): (median model ms, median own ms)} over the measurement iterations."""
+    out, key, measuring = {}, None, False
+    for line in (work / f"{name}.jmh.log").read_text().splitlines():
+        if line.startswith("# Benchmark: "):
+            key = [line.split(".")[-1].strip(), ""]
+        elif line.startswith("# Parameters: "):
+            key[1] = line[len("# Parameters: "):].strip()
+        if line.startswith("# Warmup Iteration"):
+            measuring = False
+        elif line.startswith("Iteration"):
+            measuring = True
+        # KernelShapBenchmark: "[of which model A ms/row, own B ms/row, ...]" on the line after the iteration's
+        # CPU figure; LimeBenchmark: "(model A, own B)" in microseconds on the same line
+        m = re.search(r"of which model ([0-9.]+) ms/row, own ([0-9.]+) ms/row", line)
+        scale = 1.0
+        if not m:
+            m = re.search(r"cpu us/row = [0-9.]+ \(model ([0-9.]+), own ([0-9.]+)\)", line)
+            scale = 1e-3
+        if m and key and measuring:
+            out.setdefault(tuple(key), []).append((float(m.group(1)) * scale, float(m.group(2)) * scale))
+    return {k: (statistics.median(a for a, _ in v), statistics.median(b for _, b in v)) for k, v in out.items()}
+
+
 def jmh_wall(name):
     out = {}
     for r in json.loads((work / f"{name}.json").read_text()):
@@ -185,6 +210,7 @@ print(" / ".join((work / "versions").read_text().split("\n")[:2]).strip(" /") +
 print()
 print("| work | Candor CPU (wall) | numpy floor CPU (wall) | ratio CPU (floor / Candor) | quoted reference (measured elsewhere) | quoted / Candor CPU |")
 print("| --- | --- | --- | --- | --- | --- |")
+splits = []
 for name, rows in ROWS.items():
     if not (work / f"{name}.py.log").exists():
         continue
@@ -195,4 +221,14 @@ for name, rows in ROWS.items():
         c, w = find(cpu, method, param), find(wall, method, param)
         ratio_q = " / ".join(f"{q / c:.1f}×" for q in figures) if figures else "—"
         print(f"| {label} | {ms(c)} ({ms(w)}) | {ms(f_cpu)} ({ms(f_wall)}) | {f_cpu / c:.1f}× | {quoted} | {ratio_q} |")
+        for (m, p), (model, own) in jmh_split(name).items():
+            if m == method and (param is None or param in p):
+                short = {"kernelshap": "KernelSHAP", "lime": "LIME", "fairness": "metric set"}[name]
+                splits.append(f"{short}{', ' + param if param else ''}: "
+                              f"model {ms(model)}, own {ms(own)}, own / model {own / model:.2f}")
+if splits:
+    print()
+    print("CPU per row split into the model's calls and Candor's own work (medians over the iterations):")
+    for line in splits:
+        print(f"- {line}")
 EOF

@@ -51,6 +51,9 @@ public final class RadixSort {
             Arrays.sort(a);
             return;
         }
+        if (ascending(a)) {
+            return; // one read instead of the passes: samples often arrive sorted
+        }
         long[] k = keys(a);
         sortKeys(k, null);
         values(k, a);
@@ -80,6 +83,78 @@ public final class RadixSort {
         for (int i = 0; i < p.length; i++) {
             payload[i] = Double.longBitsToDouble(p[i]);
         }
+    }
+
+    /**
+     * The positions of {@code a} in ascending order of {@link Double#compare} (−0.0 before 0.0, NaN
+     * last), stably: positions of equal values keep their order. The same permutation as a stable
+     * comparison sort of boxed positions by {@code Double.compare(a[i], a[j])}, in linear time and
+     * without boxing.
+     *
+     * @param a the values (not changed)
+     * @return the positions {@code 0..n-1}, ordered
+     */
+    public static int[] order(double[] a) {
+        return order(a, false);
+    }
+
+    /**
+     * The positions of {@code a} ordered by {@link Double#compare}, ascending or descending (NaN first
+     * when descending, as {@code Double.compare(a[j], a[i])} puts it), stably: positions of equal values
+     * keep their order either way.
+     *
+     * @param a          the values (not changed)
+     * @param descending largest first
+     * @return the positions {@code 0..n-1}, ordered
+     */
+    public static int[] order(double[] a, boolean descending) {
+        Objects.requireNonNull(a, "a");
+        int n = a.length;
+        long[] k = new long[n];
+        long[] p = new long[n];
+        long flip = descending ? -1L : 0L;
+        for (int i = 0; i < n; i++) {
+            long b = Double.doubleToLongBits(a[i]); // every NaN as the one NaN, which Double.compare puts last
+            k[i] = (b ^ ((b >> 63) | Long.MIN_VALUE)) ^ flip;
+            p[i] = i;
+        }
+        sortKeys(k, p);
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (int) p[i];
+        }
+        return out;
+    }
+
+    /**
+     * Re-orders {@code positions} stably by {@code key[positions[i]]} (ascending {@link Double#compare}
+     * order): for sorting by several keys, apply it from the last key to the first.
+     *
+     * @param positions positions into {@code key}, re-ordered in place
+     * @param key       the sort key of each position
+     */
+    public static void stableBy(int[] positions, double[] key) {
+        Objects.requireNonNull(positions, "positions");
+        Objects.requireNonNull(key, "key");
+        double[] k = new double[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            k[i] = key[positions[i]];
+        }
+        int[] o = order(k);
+        int[] copy = positions.clone();
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = copy[o[i]];
+        }
+    }
+
+    /** @return whether {@code a} is already in the order of {@link Double#compare} */
+    private static boolean ascending(double[] a) {
+        for (int i = 1; i < a.length; i++) {
+            if (Double.compare(a[i - 1], a[i]) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static long[] keys(double[] a) {

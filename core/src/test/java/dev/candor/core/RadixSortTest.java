@@ -86,4 +86,76 @@ class RadixSortTest {
         assertThatThrownBy(() -> RadixSort.sort(new double[3], new double[2]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 values but 2");
     }
+
+    @Property(tries = 80)
+    void orderIsTheStableComparisonSortOfPositions(@ForAll @IntRange(min = 0, max = 6000) int n,
+                                                   @ForAll long seed, @ForAll boolean descending) {
+        double[] a = data(n, seed);
+        SplittableRandom r = new SplittableRandom(seed ^ 1);
+        for (int i = 0; i < n; i++) {
+            if (r.nextInt(50) == 0) {
+                // NaNs of several bit patterns: Double.compare takes them as one value, the largest
+                a[i] = Double.longBitsToDouble(0x7ff0000000000001L + r.nextInt(1000)) * (r.nextBoolean() ? 1 : -1);
+            }
+        }
+        double[] before = a.clone();
+        Integer[] expected = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            expected[i] = i;
+        }
+        Comparator<Integer> up = (x, y) -> Double.compare(a[x], a[y]);
+        Arrays.sort(expected, descending ? (x, y) -> Double.compare(a[y], a[x]) : up);
+        int[] got = RadixSort.order(a, descending);
+        assertThat(got).containsExactly(Arrays.stream(expected).mapToInt(Integer::intValue).toArray());
+        assertThat(a).isEqualTo(before);
+    }
+
+    @Property(tries = 40)
+    void stableByFromTheLastKeyToTheFirstSortsByAllKeys(@ForAll @IntRange(min = 0, max = 3000) int n,
+                                                        @ForAll long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] k1 = new double[n];
+        double[] k2 = new double[n];
+        double[] k3 = new double[n];
+        for (int i = 0; i < n; i++) {
+            k1[i] = r.nextInt(5) * 0.25;
+            k2[i] = r.nextInt(3) - 1;
+            k3[i] = r.nextBoolean() ? 0.0 : -0.0;
+        }
+        Integer[] expected = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            expected[i] = i;
+        }
+        Arrays.sort(expected, Comparator.<Integer>comparingDouble(i -> k1[i]).thenComparingDouble(i -> k2[i])
+                .thenComparing((x, y) -> Double.compare(k3[x], k3[y])));
+        int[] got = new int[n];
+        for (int i = 0; i < n; i++) {
+            got[i] = i;
+        }
+        RadixSort.stableBy(got, k3);
+        RadixSort.stableBy(got, k2);
+        RadixSort.stableBy(got, k1);
+        assertThat(got).containsExactly(Arrays.stream(expected).mapToInt(Integer::intValue).toArray());
+    }
+
+    @Property(tries = 40)
+    void sortedAndNearlySortedInputsEndAsArraysSortOrdersThem(@ForAll @IntRange(min = 2048, max = 9000) int n,
+                                                              @ForAll long seed, @ForAll boolean swapOne) {
+        double[] a = data(n, seed);
+        a[n / 2] = 0.0;
+        a[n / 3] = -0.0;
+        Arrays.sort(a);
+        if (swapOne) {
+            // one adjacent pair out of order, possibly -0.0 after 0.0, which compare equal with ==
+            SplittableRandom r = new SplittableRandom(seed);
+            int i = r.nextInt(n - 1);
+            double t = a[i];
+            a[i] = a[i + 1];
+            a[i + 1] = t;
+        }
+        double[] expected = a.clone();
+        Arrays.sort(expected);
+        RadixSort.sort(a);
+        assertThat(a).isEqualTo(expected);
+    }
 }

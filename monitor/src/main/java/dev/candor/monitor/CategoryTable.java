@@ -1,7 +1,9 @@
 package dev.candor.monitor;
 
+import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.RandomAccess;
 
 /**
  * Counts of each category in the reference and current samples over the union of their categories,
@@ -18,7 +20,7 @@ public record CategoryTable(List<String> keys, double[] values, long[] reference
 
     /** Copies the arrays so the table is immutable. */
     public CategoryTable {
-        keys = List.copyOf(keys);
+        keys = keys instanceof NumberKeys ? keys : List.copyOf(keys);
         values = values == null ? null : values.clone();
         reference = reference.clone();
         current = current.clone();
@@ -66,15 +68,36 @@ public record CategoryTable(List<String> keys, double[] values, long[] reference
     }
 
     static CategoryTable ofPooled(Pooled p) {
-        String[] keys = new String[p.size()];
         long[] r = new long[p.size()];
         long[] c = new long[p.size()];
         for (int i = 0; i < p.size(); i++) {
-            keys[i] = numberKey(p.values[i]);
             r[i] = p.ref[i];
             c[i] = p.cur[i];
         }
-        return new CategoryTable(Arrays.asList(keys), p.values, r, c);
+        double[] values = Arrays.copyOf(p.values, p.size());
+        return new CategoryTable(new NumberKeys(values), values, r, c);
+    }
+
+    /**
+     * The keys of a numeric feature's table, each written out when it is read: a continuous feature has
+     * as many categories as values, and the tests need only the counts.
+     */
+    private static final class NumberKeys extends AbstractList<String> implements RandomAccess {
+        private final double[] values;
+
+        NumberKeys(double[] values) {
+            this.values = values;
+        }
+
+        @Override
+        public String get(int i) {
+            return numberKey(values[i]);
+        }
+
+        @Override
+        public int size() {
+            return values.length;
+        }
     }
 
     static String numberKey(double v) {

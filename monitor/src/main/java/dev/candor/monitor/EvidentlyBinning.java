@@ -125,17 +125,27 @@ public record EvidentlyBinning(boolean histogram, double[] edges, long[] referen
         return lo;
     }
 
+    /**
+     * Counts per bin of one side, {@link #bin(double[], double)} for each distinct value; the values
+     * ascend, so the bin is found by walking the edges along with them instead of a search per value.
+     */
     static long[] histogram(Pooled p, double[] edges, boolean reference) {
-        long[] counts = new long[edges.length - 1];
+        int bins = edges.length - 1;
+        long[] counts = new long[bins];
         int[] c = reference ? p.ref : p.cur;
+        int b = 0;
         for (int j = 0; j < p.size(); j++) {
-            if (c[j] == 0) {
+            double v = p.values[j];
+            if (v < edges[0]) {
                 continue;
             }
-            int b = bin(edges, p.values[j]);
-            if (b >= 0 && b < counts.length) {
-                counts[b] += c[j];
+            if (v > edges[bins]) {
+                break;
             }
+            while (b + 1 < bins && edges[b + 1] <= v) {
+                b++;
+            }
+            counts[b] += c[j];
         }
         return counts;
     }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The one-pass merge of two sorted samples into distinct values and multiplicities ({@link Pooled#of})
- * against counting with a sorted map, and the drift analysis on several threads against one thread:
- * identical reports.
+ * against counting with a sorted map, the histogram of its distinct values against a bin search per
+ * value, and the drift analysis on several threads against one thread: identical reports.
  */
 class PooledKernelTest {
 
@@ -104,5 +104,32 @@ class PooledKernelTest {
     void aThreadCountBelowOneIsRefused() {
         assertThatThrownBy(() -> DriftAnalysis.builder().threads(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least 1");
+    }
+
+    @Property(tries = 200)
+    void histogramWalkEqualsABinSearchPerValue(@ForAll @IntRange(min = 1, max = 3000) int n,
+            @ForAll @IntRange(min = 1, max = 3000) int m, @ForAll @IntRange(min = 1, max = 40) int bins,
+            @ForAll long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        FeatureSamples s = FeatureSamples.numeric("x", sample(r, n, r.nextInt(3)), sample(r, m, r.nextInt(3)));
+        Pooled p = s.pooled();
+        // edges over part of the range or beyond it, some repeated: values fall below, between and above
+        double[] edges = new double[bins + 1];
+        double lo = p.values[0] + r.nextGaussian() * 3;
+        edges[0] = lo;
+        for (int e = 1; e <= bins; e++) {
+            edges[e] = edges[e - 1] + (r.nextInt(5) == 0 ? 0 : r.nextDouble() * 4);
+        }
+        for (boolean reference : new boolean[] {true, false}) {
+            long[] expected = new long[bins];
+            int[] c = reference ? p.ref : p.cur;
+            for (int j = 0; j < p.size(); j++) {
+                int b = EvidentlyBinning.bin(edges, p.values[j]);
+                if (b >= 0 && b < bins) {
+                    expected[b] += c[j];
+                }
+            }
+            assertThat(EvidentlyBinning.histogram(p, edges, reference)).containsExactly(expected);
+        }
     }
 }

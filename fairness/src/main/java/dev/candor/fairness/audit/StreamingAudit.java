@@ -2,6 +2,7 @@ package dev.candor.fairness.audit;
 
 import dev.candor.core.Fingerprint;
 import dev.candor.core.Provenance;
+import dev.candor.core.RadixSort;
 import dev.candor.fairness.Bootstrap;
 import dev.candor.fairness.BootstrapResult;
 import dev.candor.fairness.BootstrapSample;
@@ -16,7 +17,6 @@ import dev.candor.fairness.performance.PerformanceFrame;
 import dev.candor.fairness.performance.PerformanceIntervals;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -369,11 +369,11 @@ public final class StreamingAudit {
         double worst = 0;
         Entries cellsNow = cells.entries();
         int size = cellsNow.k2().length;
-        Integer[] order = new Integer[size];
+        double[] cellScore = new double[size];
         for (int j = 0; j < size; j++) {
-            order[j] = j;
+            cellScore[j] = Double.longBitsToDouble(cellsNow.k1()[j]);
         }
-        Arrays.sort(order, Comparator.comparingDouble(j -> Double.longBitsToDouble(cellsNow.k1()[j])));
+        int[] order = RadixSort.order(cellScore); // by score, ties in cell order
         for (int a = 0; a < l.counts.size(); a++) {
             int k = l.values.get(a).size();
             double[] p = new double[k + 1];

@@ -1,6 +1,6 @@
 package dev.candor.fairness.mitigation;
 
-import java.util.Arrays;
+import dev.candor.core.RadixSort;
 
 /**
  * One group's upper convex hull of (x, y) operating points of threshold classifiers, as fairlearn's
@@ -30,11 +30,7 @@ final class ThresholdHull {
 
     static ThresholdHull of(double[] groupScores, boolean[] groupPositive, CurveRate xRate, CurveRate yRate) {
         int n = groupScores.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(groupScores[b], groupScores[a]));
+        int[] order = RadixSort.order(groupScores, true); // descending, ties in row order
         double pos = 0;
         for (boolean p : groupPositive) {
             if (p) {
@@ -71,14 +67,13 @@ final class ThresholdHull {
             ct[m] = t;
             m++;
         }
-        Integer[] byXy = new Integer[m];
+        // by x, then y, ties in curve order: stable sorts from the last key to the first
+        int[] byXy = new int[m];
         for (int k = 0; k < m; k++) {
             byXy[k] = k;
         }
-        Arrays.sort(byXy, (a, b) -> {
-            int c = Double.compare(cx[a], cx[b]);
-            return c != 0 ? c : Double.compare(cy[a], cy[b]);
-        });
+        RadixSort.stableBy(byXy, cy);
+        RadixSort.stableBy(byXy, cx);
         int[] hull = new int[m];
         int h = 0;
         for (int k = 0; k < m; k++) {

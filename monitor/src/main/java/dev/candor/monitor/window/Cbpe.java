@@ -1,10 +1,10 @@
 package dev.candor.monitor.window;
 
+import dev.candor.core.RadixSort;
 import dev.candor.fairness.MetricValue;
 import dev.candor.fairness.performance.ClassificationMetric;
 import dev.candor.fairness.performance.ClassificationSample;
 import dev.candor.fairness.performance.ZeroDivision;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,11 +81,7 @@ public final class Cbpe {
     /** The estimated ROC AUC (see the class comment). */
     static double rocAuc(double[] p, double[] raw) {
         int n = p.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(raw[b], raw[a]));
+        int[] order = RadixSort.order(raw, true); // descending, ties in row order
         double[] tps = new double[n + 1];
         double[] fps = new double[n + 1];
         double cum = 0;

@@ -1,5 +1,6 @@
 package dev.candor.monitor.window;
 
+import dev.candor.core.RadixSort;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -118,11 +119,7 @@ public record CbpeCalibration(boolean needsCalibration, double eceBefore, double
      */
     public static double ece(int[] y, double[] prob, int bins) {
         int n = y.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(prob[a], prob[b]));
+        int[] order = RadixSort.order(prob); // ascending, ties in row order
         int width = n / bins;
         List<int[]> edges = new ArrayList<>();
         for (int e = 0; e + width <= n && edges.size() < n; e += width) {

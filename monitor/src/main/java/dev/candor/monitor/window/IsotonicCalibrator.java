@@ -1,5 +1,6 @@
 package dev.candor.monitor.window;
 
+import dev.candor.core.RadixSort;
 import java.io.Serializable;
 import java.util.Arrays;
 
@@ -47,14 +48,17 @@ public final class IsotonicCalibrator implements Serializable {
         if (n == 0) {
             throw new IllegalArgumentException("isotonic regression needs at least one row");
         }
-        Integer[] order = new Integer[n];
+        int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = rows == null ? i : rows[i];
         }
-        Arrays.sort(order, (a, b) -> {
-            int c = Double.compare(scores[a], scores[b]);
-            return c != 0 ? c : Integer.compare(labels[a], labels[b]);
-        });
+        // by score, then label, ties in the given order: stable sorts from the last key to the first
+        double[] labelKey = new double[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            labelKey[i] = labels[i];
+        }
+        RadixSort.stableBy(order, labelKey);
+        RadixSort.stableBy(order, scores);
         double[] ux = new double[n];
         double[] uy = new double[n];
         double[] uw = new double[n];

@@ -1,5 +1,6 @@
 package dev.candor.monitor.window;
 
+import dev.candor.core.RadixSort;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -258,23 +259,28 @@ public final class WindowProfile implements Serializable {
             }
             codes[a] = new int[n];
         }
-        Integer[] order = new Integer[n];
+        // by score, label, prediction, then each attribute's group name: stable sorts from the last key
+        // to the first
+        int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (x, y) -> {
-            int c = Double.compare(scores.get(x), scores.get(y));
-            if (c == 0) {
-                c = Integer.compare(labels.get(x), labels.get(y));
+        double[] key = new double[n];
+        for (int a = groups.length - 1; a >= 0; a--) {
+            for (int i = 0; i < n; i++) {
+                key[i] = rank[a][groups[a].get(i)];
             }
-            if (c == 0) {
-                c = Integer.compare(predictions.get(x), predictions.get(y));
-            }
-            for (int a = 0; c == 0 && a < groups.length; a++) {
-                c = Integer.compare(rank[a][groups[a].get(x)], rank[a][groups[a].get(y)]);
-            }
-            return c;
-        });
+            RadixSort.stableBy(order, key);
+        }
+        for (int i = 0; i < n; i++) {
+            key[i] = predictions.get(i);
+        }
+        RadixSort.stableBy(order, key);
+        for (int i = 0; i < n; i++) {
+            key[i] = labels.get(i);
+        }
+        RadixSort.stableBy(order, key);
+        RadixSort.stableBy(order, scores.toArray());
         int[] y = new int[n];
         int[] p = new int[n];
         double[] s = new double[n];
@@ -291,7 +297,7 @@ public final class WindowProfile implements Serializable {
         double[][] num = new double[numeric.length][];
         for (int i = 0; i < numeric.length; i++) {
             double[] v = numeric[i].toArray();
-            Arrays.sort(v);
+            RadixSort.sort(v); // the order of Arrays.sort, in linear time
             double[] withMissing = Arrays.copyOf(v, v.length + (int) numericMissing[i]);
             Arrays.fill(withMissing, v.length, withMissing.length, Double.NaN);
             num[i] = withMissing;

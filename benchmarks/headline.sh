@@ -11,8 +11,9 @@
 # Candor's CPU time is the median over the measurement iterations of the thread CPU time the
 # benchmarks print, its wall time JMH's score; the floors print process CPU and wall time (medians).
 # Below the table, the explainers' CPU per row split into the model's calls and Candor's own work.
-# The shap, lime and fairlearn figures were measured elsewhere (they cannot be installed here) and are
-# quoted as extra columns.
+# The shap, lime and fairlearn figures are quoted from measurements made elsewhere, except shap's when
+# --shap PYTHON names an interpreter with shap installed: then shap's KernelExplainer runs on the same
+# work and core right after the floor (python/kernelshap_shap.py) and its figure replaces the quote.
 #
 # Needs the benchmarks jar (./mvnw -B -q -pl benchmarks -am package -DskipTests), a python with
 # numpy and scipy (default /usr/bin/python3, Debian's numpy 1.24.2 and scipy 1.10.1) and the shared
@@ -27,15 +28,17 @@ core=1
 quick=0
 only="fairness,kernelshap,lime"
 keep=""
+shap_py=""
 
 usage() {
   cat <<EOF
 usage: benchmarks/headline.sh [--quick] [--only fairness,kernelshap,lime] [--core N]
-                              [--jar PATH] [--python PATH] [--shared DIR] [--keep DIR]
+                              [--jar PATH] [--python PATH] [--shap PYTHON] [--shared DIR] [--keep DIR]
   --quick    fewer and shorter iterations (the full run takes about 1.5 minutes)
   --only     the pairs to run (comma-separated)
   --core     the core everything runs on (taskset -c N; default 1)
   --keep     keep the JMH and python logs in DIR
+  --shap     a python with shap (0.51.0, as the golden files) to time shap's KernelExplainer beside Candor
 EOF
 }
 
@@ -46,6 +49,7 @@ while [[ $# -gt 0 ]]; do
     --core) core="$2"; shift ;;
     --jar) jar="$2"; shift ;;
     --python) py="$2"; shift ;;
+    --shap) shap_py="$2"; shift ;;
     --shared) shared="$2"; shift ;;
     --keep) keep="$2"; shift ;;
     -h|--help) usage; exit 0 ;;
@@ -65,6 +69,9 @@ for f in datasets/german/german.data-numeric golden/explain/german_model.json go
   [[ -f "$shared/$f" ]] || fail "missing $shared/$f (pass --shared DIR)"
 done
 taskset -c "$core" true 2> /dev/null || fail "cannot run on core $core"
+if [[ -n "$shap_py" ]]; then
+  "$shap_py" -c 'import shap, numpy' 2> /dev/null || fail "$shap_py cannot import shap and numpy (--shap)"
+fi
 for pair in ${only//,/ }; do
   case "$pair" in fairness|kernelshap|lime) ;; *) fail "unknown pair '$pair' in --only" ;; esac
 done
@@ -89,10 +96,10 @@ jmh() {  # name, pattern, JMH options...
     > "$work/$name.jmh.log" 2>&1 || { tail -20 "$work/$name.jmh.log" >&2; fail "JMH run $name failed"; }
 }
 
-floor() {  # name, script, arguments...
+floor() {  # name, script, arguments... (the interpreter is $interp, default $py)
   local name="$1" script="$2"; shift 2
-  echo "== $name: numpy floor ($script) on core $core" >&2
-  "${on_core[@]}" "$py" "$root/benchmarks/python/$script" "$@" > "$work/$name.py.log" 2>&1 \
+  echo "== $name: ${what:-numpy floor} ($script) on core $core" >&2
+  "${on_core[@]}" "${interp:-$py}" "$root/benchmarks/python/$script" "$@" > "$work/$name.py.log" 2>&1 \
     || { cat "$work/$name.py.log" >&2; fail "$script failed"; }
 }
 
@@ -106,6 +113,10 @@ fi
 if [[ ",$only," == *,kernelshap,* ]]; then
   jmh kernelshap 'KernelShapBenchmark.explainOneThread$' -p threads=1 -p sampling=SHAP,LEVERAGE "${jmh_shap[@]}"
   floor kernelshap kernelshap_numpy.py "${py_shap[@]}" --shared "$shared"
+  if [[ -n "$shap_py" ]]; then
+    interp="$shap_py" what="shap's KernelExplainer" floor kernelshap_shap kernelshap_shap.py --runs 3 \
+      --rows "$([[ $quick == 1 ]] && echo 20 || echo 100)" --shared "$shared"
+  fi
 fi
 if [[ ",$only," == *,lime,* ]]; then
   jmh lime 'LimeBenchmark.explainRow$' "${jmh_lime[@]}"
@@ -208,7 +219,7 @@ print()
 print(" / ".join((work / "versions").read_text().split("\n")[:2]).strip(" /") +
       f"; one core (taskset -c {core}){', --quick' if quick else ''}")
 print()
-print("| work | Candor CPU (wall) | numpy floor CPU (wall) | ratio CPU (floor / Candor) | quoted reference (measured elsewhere) | quoted / Candor CPU |")
+print("| work | Candor CPU (wall) | numpy floor CPU (wall) | ratio CPU (floor / Candor) | reference (quoted, or measured with --shap) | reference / Candor CPU |")
 print("| --- | --- | --- | --- | --- | --- |")
 splits = []
 for name, rows in ROWS.items():
@@ -217,9 +228,17 @@ for name, rows in ROWS.items():
     cpu, wall = jmh_cpu(name), jmh_wall(name)
     f_cpu, f_wall = floor(name)
     quoted, figures = QUOTED[name]
+    measured = None
+    if name == "kernelshap" and (work / "kernelshap_shap.py.log").exists():
+        measured = floor("kernelshap_shap")
+        version = re.search(r"shap ([0-9.]+)", (work / "kernelshap_shap.py.log").read_text())
+        quoted = (f"shap {version.group(1) if version else ''} KernelExplainer, same core, this run: "
+                  f"{ms(measured[0])} ({ms(measured[1])})")
     for label, method, param in rows:
         c, w = find(cpu, method, param), find(wall, method, param)
         ratio_q = " / ".join(f"{q / c:.1f}×" for q in figures) if figures else "—"
+        if measured:
+            ratio_q = f"{measured[0] / c:.1f}×"
         print(f"| {label} | {ms(c)} ({ms(w)}) | {ms(f_cpu)} ({ms(f_wall)}) | {f_cpu / c:.1f}× | {quoted} | {ratio_q} |")
         for (m, p), (model, own) in jmh_split(name).items():
             if m == method and (param is None or param in p):

@@ -48,7 +48,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       model is the explainer's overhead.</li>
  *   <li>{@code explainThreads}: {@code explainAll} with {@code threads} workers, for scaling.</li>
  * </ul>
- * The reference: shap 0.51.0's KernelExplainer takes about 26 ms per row on this work on this machine.
+ * The reference: shap 0.51.0's KernelExplainer on this work, timed by {@code benchmarks/python/kernelshap_shap.py}
+ * ({@code benchmarks/headline.sh --shap PYTHON} runs both on one core): about 28 ms per row on the 2-core machine.
  *
  * <p>{@code explainOneThread} times the model's own calls too (thread CPU time inside {@code predict}),
  * so each iteration prints the model time and Candor's own time (everything else) per row, and their

@@ -74,8 +74,8 @@ public record CategoryTable(List<String> keys, double[] values, long[] reference
             r[i] = p.ref[i];
             c[i] = p.cur[i];
         }
-        double[] values = Arrays.copyOf(p.values, p.size());
-        return new CategoryTable(new NumberKeys(values), values, r, c);
+        // the keys read Pooled's values, which nothing changes; the table keeps its own copy as always
+        return new CategoryTable(new NumberKeys(p.values), p.values, r, c);
     }
 
     /**

@@ -185,11 +185,7 @@ final class DistinctRows {
             if (complementOfPrevious[c]) {
                 idx ^= full; // the key of a complement is dv minus the key
             } else {
-                long key = bits[c];
-                idx = 0;
-                for (int q = 0; q < nbytes; q++) {
-                    idx |= lut[(q << 8) | ((int) (key >>> (q << 3)) & 0xff)];
-                }
+                idx = compress(lut, bits[c], nbytes);
             }
             // branch-free insert: the slot at u is written every time and kept only when new
             int r = direct[idx];
@@ -204,15 +200,19 @@ final class DistinctRows {
             java.util.Arrays.fill(direct, 0, full + 1, -1);
         } else {
             for (int r = start; r < u; r++) {
-                long key = dKey[r];
-                int idx2 = 0;
-                for (int q = 0; q < nbytes; q++) {
-                    idx2 |= lut[(q << 8) | ((int) (key >>> (q << 3)) & 0xff)];
-                }
-                direct[idx2] = -1;
+                direct[compress(lut, dKey[r], nbytes)] = -1;
             }
         }
         return u;
+    }
+
+    /** @return the key's bits within dv moved to their rank among dv's bits, through the tables of {@code lut} */
+    private static int compress(int[] lut, long key, int nbytes) {
+        int idx = 0;
+        for (int q = 0; q < nbytes; q++) {
+            idx |= lut[(q << 8) | ((int) (key >>> (q << 3)) & 0xff)];
+        }
+        return idx;
     }
 
     /** Fills {@code ws.compress}: per byte of dv, the bits of a key byte moved to their rank among dv's bits. */
@@ -290,7 +290,7 @@ final class DistinctRows {
         int[][] groupCols = ev.groupColumns();
         double[] dOut = ws.distinctOut;
         int per = Math.max(1, ev.maxBatchRows());
-        // one column per varying player (no groups): write x's value straight from flat arrays
+        // one column per varying player (no groups): rows from a block copy of x or z_b (assembleSingles)
         boolean singles = true;
         int[] singleCol = ws.singleCol;
         for (int j = 0; j < m && singles; j++) {

@@ -52,6 +52,9 @@ def describe():
 
 
 def shared_dir(arg, script):
+    if arg and not Path(arg, "golden", "explain").is_dir():
+        # a folder given explicitly is used or refused, never replaced by another one
+        sys.exit(f"{script}: --shared {arg}: no golden/explain folder there")
     checkout = Path(__file__).resolve().parents[2]  # benchmarks/python/ of a checkout
     for d in [arg, os.environ.get("CANDOR_SHARED"), checkout.parent / "shared"]:
         if d and Path(d, "golden", "explain").is_dir():

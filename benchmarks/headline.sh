@@ -5,7 +5,8 @@
 #   group metric set, 10^7 rows  FairnessMetricsBenchmark.fullMetricSet and .fullMetricSetCompact
 #                                (int[] columns and CompactColumns)    vs python/fairness_numpy.py
 #   KernelSHAP, per row          KernelShapBenchmark.explainOneThread, threads=1, shap's and the
-#                                default (Leverage SHAP) sampling      vs python/kernelshap_numpy.py
+#                                default (Leverage SHAP) sampling, the model in the Python scripts'
+#                                form and (Leverage SHAP) the golden one vs python/kernelshap_numpy.py
 #   LIME, per row                LimeBenchmark.explainRow              vs python/lime_numpy.py
 #
 # Candor's CPU time is the median over the measurement iterations of the thread CPU time the
@@ -111,7 +112,8 @@ if [[ ",$only," == *,fairness,* ]]; then
   floor fairness fairness_numpy.py 10000000
 fi
 if [[ ",$only," == *,kernelshap,* ]]; then
-  jmh kernelshap 'KernelShapBenchmark.explainOneThread$' -p threads=1 -p sampling=SHAP,LEVERAGE "${jmh_shap[@]}"
+  jmh kernelshap 'KernelShapBenchmark.explainOneThread$' -p threads=1 -p sampling=SHAP,LEVERAGE -p model=FOLDED,GOLDEN \
+    "${jmh_shap[@]}"
   floor kernelshap kernelshap_numpy.py "${py_shap[@]}" --shared "$shared"
   if [[ -n "$shap_py" ]]; then
     interp="$shap_py" what="shap's KernelExplainer" floor kernelshap_shap kernelshap_shap.py --runs 3 \
@@ -196,9 +198,14 @@ def ms(v):
     return f"{v:.2f} ms" if v < 10 else f"{v:.1f} ms" if v < 100 else f"{v:.0f} ms"
 
 
+def matches(p, param):
+    """param: None, or one or more "name = value" substrings (joined by "; ") that must all be in p."""
+    return param is None or all(part in p for part in param.split("; "))
+
+
 def find(table, method, param=None):
     for (m, p), v in table.items():
-        if m == method and (param is None or param in p):
+        if m == method and matches(p, param):
             return v
     sys.exit(f"headline.sh: no result for {method} {param or ''}")
 
@@ -207,8 +214,10 @@ ROWS = {
     "fairness": [("full metric set, binary + 5-valued attribute, 10^7 rows, `int[]` columns", "fullMetricSet", None),
                  ("same, from `CompactColumns`", "fullMetricSetCompact", None)],
     "kernelshap": [("KernelSHAP per row, 24 features, background 50, nsamples 2048, shap's sampling",
-                    "explainOneThread", "sampling = SHAP"),
-                   ("same, default sampling (Leverage SHAP)", "explainOneThread", "sampling = LEVERAGE")],
+                    "explainOneThread", "model = FOLDED; sampling = SHAP"),
+                   ("same, default sampling (Leverage SHAP)", "explainOneThread", "model = FOLDED; sampling = LEVERAGE"),
+                   ("same, the model evaluated the golden files' way (`GermanLogistic.Form.GOLDEN`)",
+                    "explainOneThread", "model = GOLDEN; sampling = LEVERAGE")],
     "lime": [("LIME tabular per row, 5,000 samples, 24 features", "explainRow", None)],
 }
 QUOTED = {"fairness": ("fairlearn ~1 min at 10^6 rows", None),
@@ -241,7 +250,7 @@ for name, rows in ROWS.items():
             ratio_q = f"{measured[0] / c:.1f}×"
         print(f"| {label} | {ms(c)} ({ms(w)}) | {ms(f_cpu)} ({ms(f_wall)}) | {f_cpu / c:.1f}× | {quoted} | {ratio_q} |")
         for (m, p), (model, own) in jmh_split(name).items():
-            if m == method and (param is None or param in p):
+            if m == method and matches(p, param):
                 short = {"kernelshap": "KernelSHAP", "lime": "LIME", "fairness": "metric set"}[name]
                 splits.append(f"{short}{', ' + param if param else ''}: "
                               f"model {ms(model)}, own {ms(own)}, own / model {own / model:.2f}")

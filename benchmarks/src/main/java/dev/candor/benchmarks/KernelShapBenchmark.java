@@ -34,7 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * KernelSHAP on the golden German-credit logistic model ({@code golden/explain/german_model.json},
- * 24 features, {@code StrictMath.exp}), background = the 50 golden background rows, nsamples 2048,
+ * 24 features; by default in the form shap and the numpy floor are given, {@code -p model=GOLDEN} for
+ * the golden files' own evaluation, see {@link GermanLogistic}), background = the 50 golden background rows, nsamples 2048,
  * explaining rows 100..199 of {@code german.data-numeric}. All times are per explained row.
  *
  * <ul>
@@ -79,11 +80,15 @@ public class KernelShapBenchmark {
     @Param({"LEVERAGE"})
     public CoalitionSampling sampling;
 
+    /** How the logistic model is evaluated ({@link GermanLogistic}: as the Python references, or the golden files' way). */
+    @Param({"FOLDED"})
+    public GermanLogistic.Form model;
+
     /** The explainer's largest model batch ({@code maxBatchRows}). */
     @Param({"16384"})
     public int batch;
 
-    Model model;
+    Model logistic;
     Background background;
     double[][] rows;
     KernelShap oneThread;
@@ -116,24 +121,6 @@ public class KernelShapBenchmark {
                         modelNanos / 1e6 / cpuRows, (cpuNanos - modelNanos) / 1e6 / cpuRows,
                         (double) (cpuNanos - modelNanos) / modelNanos);
             }
-        }
-    }
-
-    /** The golden logistic model: left-to-right sum, then StrictMath.exp. */
-    record Logistic(double[] mu, double[] sd, double[] w, double b) implements Model {
-        @Override
-        public double[] predict(double[][] batch) {
-            double[] out = new double[batch.length];
-            int d = w.length;
-            for (int i = 0; i < batch.length; i++) {
-                double[] x = batch[i];
-                double z = b;
-                for (int j = 0; j < d; j++) {
-                    z = z + w[j] * ((x[j] - mu[j]) / sd[j]);
-                }
-                out[i] = 1.0 / (1.0 + StrictMath.exp(-z));
-            }
-            return out;
         }
     }
 
@@ -174,7 +161,7 @@ public class KernelShapBenchmark {
     public void setup() {
         try {
             String json = Files.readString(SharedData.golden("explain/german_model.json"));
-            model = new Logistic(array(json, "mu"), array(json, "sd"), array(json, "w"), scalar(json, "b"));
+            logistic = GermanLogistic.of(model, array(json, "mu"), array(json, "sd"), array(json, "w"), scalar(json, "b"));
             background = Background.of(csv(SharedData.golden("explain/german_background.csv"), 1, 0, 50, ",", 24));
             Path german = SharedData.datasetsDir().orElseThrow(() -> new IllegalStateException(
                     "datasets directory not found: set CANDOR_DATA")).resolve("german/german.data-numeric");
@@ -184,15 +171,15 @@ public class KernelShapBenchmark {
         }
         Model timed = batch -> {
             long t0 = CPU.getCurrentThreadCpuTime();
-            double[] p = model.predict(batch);
+            double[] p = logistic.predict(batch);
             modelNanos += CPU.getCurrentThreadCpuTime() - t0;
             return p;
         };
         oneThread = KernelShap.builder(timed, background).nsamples(2048).seed(1L).threads(1).maxBatchRows(batch)
                 .sampling(sampling).build();
-        multi = KernelShap.builder(model, background).nsamples(2048).seed(1L).threads(threads)
+        multi = KernelShap.builder(logistic, background).nsamples(2048).seed(1L).threads(threads)
                 .sampling(sampling).build();
-        oneThreadAllRows = KernelShap.builder(model, background).nsamples(2048).seed(1L).threads(1)
+        oneThreadAllRows = KernelShap.builder(logistic, background).nsamples(2048).seed(1L).threads(1)
                 .sampling(sampling).deduplicateRows(false).build();
         modelRowsPerExplanation = record(true);
         modelRowsPerExplanationAllRows = record(false);
@@ -217,7 +204,7 @@ public class KernelShapBenchmark {
                 }
                 batches.add(copy);
             }
-            return model.predict(batch);
+            return logistic.predict(batch);
         };
         KernelShap.builder(recorder, background).nsamples(2048).seed(1L).threads(1).maxBatchRows(batch)
                 .sampling(sampling).deduplicateRows(dedup).build()
@@ -261,7 +248,7 @@ public class KernelShapBenchmark {
     @OperationsPerInvocation(16384)
     public double modelPerRow() {
         long t0 = CPU.getCurrentThreadCpuTime();
-        double[] p = model.predict(hotBatch);
+        double[] p = logistic.predict(hotBatch);
         cpuNanos += CPU.getCurrentThreadCpuTime() - t0;
         cpuRows += hotBatch.length;
         return p[p.length - 1];

@@ -28,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Time to explain one German-credit row with LIME on one thread: the golden logistic-regression
- * model ({@code golden/explain/german_model.json}), the 1000 training rows, 24 features, quartile
+ * model ({@code golden/explain/german_model.json}; by default in the form the Python references are
+ * given, see {@link GermanLogistic}), the 1000 training rows, 24 features, quartile
  * bins, 5000 samples, all features in the surrogate — the settings of the reference measurement
  * (lime 0.2.0.1's {@code explain_instance}: about 15 ms per row on this machine).
  *
@@ -52,6 +53,10 @@ public class LimeBenchmark {
     /** Neighbourhood size. */
     @Param({"5000"})
     public int numSamples;
+
+    /** How the logistic model is evaluated ({@link GermanLogistic}: as the Python references, or the golden files' way). */
+    @Param({"FOLDED"})
+    public GermanLogistic.Form form;
 
     private LimeTabular lime;
     private double[][] rows;
@@ -90,18 +95,7 @@ public class LimeBenchmark {
         double[] sd = doubles(json.get("sd"));
         double[] w = doubles(json.get("w"));
         double b = json.get("b").asDouble();
-        model = xs -> {
-            double[] out = new double[xs.length];
-            for (int i = 0; i < xs.length; i++) {
-                double[] x = xs[i];
-                double z = b;
-                for (int j = 0; j < w.length; j++) {
-                    z = z + w[j] * ((x[j] - mu[j]) / sd[j]);
-                }
-                out[i] = 1.0 / (1.0 + StrictMath.exp(-z));
-            }
-            return out;
-        };
+        model = GermanLogistic.of(form, mu, sd, w, b);
         Path data = SharedData.datasetsDir().orElseThrow().resolve("german/german.data-numeric");
         double[][] training = Files.readAllLines(data).stream().map(String::trim).filter(s -> !s.isEmpty())
                 .map(s -> {

@@ -40,7 +40,7 @@ public final class ShapAccuracy {
             }
         }
         String modelJson = Files.readString(SharedData.golden("explain/german_model.json"));
-        Model model = new KernelShapBenchmark.Logistic(KernelShapBenchmark.array(modelJson, "mu"),
+        Model model = GermanLogistic.of(GermanLogistic.Form.GOLDEN, KernelShapBenchmark.array(modelJson, "mu"),
                 KernelShapBenchmark.array(modelJson, "sd"), KernelShapBenchmark.array(modelJson, "w"),
                 KernelShapBenchmark.scalar(modelJson, "b"));
         Background bg = Background.of(KernelShapBenchmark.csv(SharedData.golden("explain/german_background.csv"), 1,

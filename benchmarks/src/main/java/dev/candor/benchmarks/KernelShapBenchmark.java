@@ -166,6 +166,7 @@ public class KernelShapBenchmark {
             Path german = SharedData.datasetsDir().orElseThrow(() -> new IllegalStateException(
                     "datasets directory not found: set CANDOR_DATA")).resolve("german/german.data-numeric");
             rows = csv(german, 0, 100, 100 + ROWS, "\\s+", 24);
+            GermanLogistic.checkForms(array(json, "mu"), array(json, "sd"), array(json, "w"), scalar(json, "b"), rows);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

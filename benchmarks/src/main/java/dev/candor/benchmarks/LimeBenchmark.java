@@ -56,12 +56,12 @@ public class LimeBenchmark {
 
     /** How the logistic model is evaluated ({@link GermanLogistic}: as the Python references, or the golden files' way). */
     @Param({"FOLDED"})
-    public GermanLogistic.Form form;
+    public GermanLogistic.Form model;
 
     private LimeTabular lime;
     private double[][] rows;
     private double[][] batch;
-    private Model model;
+    private Model logistic;
     private int next;
 
     private static final java.lang.management.ThreadMXBean CPU =
@@ -95,7 +95,7 @@ public class LimeBenchmark {
         double[] sd = doubles(json.get("sd"));
         double[] w = doubles(json.get("w"));
         double b = json.get("b").asDouble();
-        model = GermanLogistic.of(form, mu, sd, w, b);
+        logistic = GermanLogistic.of(model, mu, sd, w, b);
         Path data = SharedData.datasetsDir().orElseThrow().resolve("german/german.data-numeric");
         double[][] training = Files.readAllLines(data).stream().map(String::trim).filter(s -> !s.isEmpty())
                 .map(s -> {
@@ -110,9 +110,10 @@ public class LimeBenchmark {
         rows = lines.stream().skip(1).filter(s -> !s.isBlank())
                 .map(s -> java.util.Arrays.stream(s.split(",")).mapToDouble(Double::parseDouble).toArray())
                 .toArray(double[][]::new);
+        GermanLogistic.checkForms(mu, sd, w, b, training);
         Model timed = xs -> {
             long t0 = CPU.getCurrentThreadCpuTime();
-            double[] out = model.predict(xs);
+            double[] out = logistic.predict(xs);
             modelNanos += CPU.getCurrentThreadCpuTime() - t0;
             return out;
         };
@@ -146,6 +147,6 @@ public class LimeBenchmark {
     /** @return the model's outputs on one neighbourhood-sized batch */
     @Benchmark
     public double[] modelOnly() {
-        return model.predict(batch);
+        return logistic.predict(batch);
     }
 }

@@ -114,8 +114,8 @@ public final class RadixSort {
         long[] p = new long[n];
         long flip = descending ? -1L : 0L;
         for (int i = 0; i < n; i++) {
-            long b = Double.doubleToLongBits(a[i]); // every NaN as the one NaN, which Double.compare puts last
-            k[i] = (b ^ ((b >> 63) | Long.MIN_VALUE)) ^ flip;
+            // every NaN as the one NaN, which Double.compare puts last
+            k[i] = key(Double.doubleToLongBits(a[i])) ^ flip;
             p[i] = i;
         }
         sortKeys(k, p);
@@ -160,10 +160,14 @@ public final class RadixSort {
     private static long[] keys(double[] a) {
         long[] k = new long[a.length];
         for (int i = 0; i < a.length; i++) {
-            long b = Double.doubleToRawLongBits(a[i]);
-            k[i] = b ^ ((b >> 63) | Long.MIN_VALUE);
+            k[i] = key(Double.doubleToRawLongBits(a[i]));
         }
         return k;
+    }
+
+    /** @return a key whose unsigned order is the order of the doubles' bits under {@link Double#compare} */
+    private static long key(long bits) {
+        return bits ^ ((bits >> 63) | Long.MIN_VALUE);
     }
 
     private static void values(long[] k, double[] a) {

@@ -81,8 +81,9 @@ final class Distances {
         } else {
             Pooled p = s.pooled();
             double[] edges = EvidentlyBinning.sturgesEdges(p.values[0], p.values[p.size() - 1], p.size());
-            double[] h1 = density(EvidentlyBinning.histogram(p, edges, true), edges, p.nRef);
-            double[] h2 = density(EvidentlyBinning.histogram(p, edges, false), edges, p.nCur);
+            long[][] counts = EvidentlyBinning.histograms(p, edges);
+            double[] h1 = density(counts[0], edges, p.nRef);
+            double[] h2 = density(counts[1], edges, p.nCur);
             int bins = edges.length - 1;
             double width = (edges[bins] - edges[0]) / bins;
             for (int i = 0; i < bins; i++) {

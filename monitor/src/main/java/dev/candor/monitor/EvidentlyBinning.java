@@ -1,5 +1,6 @@
 package dev.candor.monitor;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -47,7 +48,8 @@ public record EvidentlyBinning(boolean histogram, double[] edges, long[] referen
         if (s.kind() == FeatureKind.NUMERIC && s.distinctReference() > CATEGORY_LIMIT) {
             Pooled p = s.pooled();
             double[] edges = sturgesEdges(p.values[0], p.values[p.size() - 1], (long) p.nRef + p.nCur);
-            return new EvidentlyBinning(true, edges, histogram(p, edges, true), histogram(p, edges, false));
+            long[][] counts = histograms(p, edges);
+            return new EvidentlyBinning(true, edges, counts[0], counts[1]);
         }
         CategoryTable t = s.categories();
         return new EvidentlyBinning(false, new double[0], t.reference(), t.current());
@@ -126,28 +128,47 @@ public record EvidentlyBinning(boolean histogram, double[] edges, long[] referen
     }
 
     /**
-     * Counts per bin of one side, {@link #bin(double[], double)} for each distinct value; the values
-     * ascend, so the bin is found by walking the edges along with them instead of a search per value.
+     * {@link #bin(double[], double)} of each of p's distinct values: they ascend, so the bin is found by
+     * walking the edges along with them instead of a search per value.
+     *
+     * @return the bin of {@code p.values[j]} at j: -1 below the edges, {@code bins} above them
      */
-    static long[] histogram(Pooled p, double[] edges, boolean reference) {
+    static int[] binOfEach(Pooled p, double[] edges) {
         int bins = edges.length - 1;
-        long[] counts = new long[bins];
-        int[] c = reference ? p.ref : p.cur;
+        int[] out = new int[p.size()];
         int b = 0;
-        for (int j = 0; j < p.size(); j++) {
+        for (int j = 0; j < out.length; j++) {
             double v = p.values[j];
             if (v < edges[0]) {
+                out[j] = -1;
                 continue;
             }
             if (v > edges[bins]) {
+                Arrays.fill(out, j, out.length, bins);
                 break;
             }
             while (b + 1 < bins && edges[b + 1] <= v) {
                 b++;
             }
-            counts[b] += c[j];
+            out[j] = b;
         }
-        return counts;
+        return out;
+    }
+
+    /** @return the counts per bin of the reference (index 0) and of the current sample (index 1) */
+    static long[][] histograms(Pooled p, double[] edges) {
+        int bins = edges.length - 1;
+        int[] binOf = binOfEach(p, edges);
+        long[] ref = new long[bins];
+        long[] cur = new long[bins];
+        for (int j = 0; j < binOf.length; j++) {
+            int b = binOf[j];
+            if (b >= 0 && b < bins) {
+                ref[b] += p.ref[j];
+                cur[b] += p.cur[j];
+            }
+        }
+        return new long[][] {ref, cur};
     }
 
     /** @return the number of bins or categories */

@@ -193,26 +193,27 @@ public final class WeightedStatistics {
             Pooled p = s.pooled();
             double[] edges = EvidentlyBinning.sturgesEdges(p.values[0], p.values[p.size() - 1],
                     p.totalRef + p.totalCur);
-            counts = new double[][] {histogram(p, edges, true), histogram(p, edges, false)};
+            counts = histograms(p, edges);
         } else {
             counts = categoryWeights(s);
         }
         return new double[][] {shares(counts[0]), shares(counts[1])};
     }
 
-    private static double[] histogram(Pooled p, double[] edges, boolean reference) {
-        double[] out = new double[edges.length - 1];
-        double[] w = reference ? p.wRef : p.wCur;
-        for (int j = 0; j < p.size(); j++) {
-            if (w[j] == 0) {
-                continue;
-            }
-            int b = EvidentlyBinning.bin(edges, p.values[j]);
-            if (b >= 0 && b < out.length) {
-                out[b] += w[j];
+    /** @return the weight per bin of the reference (index 0) and of the current sample (index 1) */
+    private static double[][] histograms(Pooled p, double[] edges) {
+        int bins = edges.length - 1;
+        int[] binOf = EvidentlyBinning.binOfEach(p, edges);
+        double[] ref = new double[bins];
+        double[] cur = new double[bins];
+        for (int j = 0; j < binOf.length; j++) {
+            int b = binOf[j];
+            if (b >= 0 && b < bins) {
+                ref[b] += p.wRef[j];
+                cur[b] += p.wCur[j];
             }
         }
-        return out;
+        return new double[][] {ref, cur};
     }
 
     private static double[] shares(double[] w) {
@@ -238,8 +239,9 @@ public final class WeightedStatistics {
         } else {
             Pooled p = s.pooled();
             double[] edges = EvidentlyBinning.sturgesEdges(p.values[0], p.values[p.size() - 1], p.size());
-            double[] h1 = histogram(p, edges, true);
-            double[] h2 = histogram(p, edges, false);
+            double[][] h = histograms(p, edges);
+            double[] h1 = h[0];
+            double[] h2 = h[1];
             int bins = edges.length - 1;
             double width = (edges[bins] - edges[0]) / bins;
             for (int i = 0; i < bins; i++) {

@@ -1,6 +1,10 @@
 package dev.candor.benchmarks;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.candor.core.SharedData;
 import dev.candor.explain.Model;
+import java.io.IOException;
 
 /**
  * The golden German-credit logistic model ({@code golden/explain/german_model.json}),
@@ -14,32 +18,50 @@ import dev.candor.explain.Model;
  *       product and {@code Math.exp} per row. Equal to the golden form to about 1e-15; the form to
  *       compare with the references.</li>
  *   <li>{@link Form#GOLDEN}: the golden files' own evaluation, bit for bit: standardise each value, sum
- *       left to right, {@code StrictMath.exp}. About three times the cost of the folded form (24
+ *       left to right, {@code StrictMath.exp}. About 2.5 times the cost of the folded form (24
  *       divisions and a dependent chain of 24 additions per row).</li>
  * </ul>
+ *
+ * @param mu the standardisation means
+ * @param sd the standardisation deviations
+ * @param w  the coefficients on the standardised features
+ * @param b  the intercept
  */
-public final class GermanLogistic {
+public record GermanLogistic(double[] mu, double[] sd, double[] w, double b) {
 
     /** How the model is evaluated. */
     public enum Form { FOLDED, GOLDEN }
 
-    private GermanLogistic() {
+    /**
+     * @return the model of {@code golden/explain/german_model.json} (in {@code ../shared}, or
+     *         {@code CANDOR_SHARED})
+     * @throws IOException if the file cannot be read
+     */
+    public static GermanLogistic load() throws IOException {
+        JsonNode json = new ObjectMapper().readTree(SharedData.golden("explain/german_model.json").toFile());
+        return new GermanLogistic(doubles(json.get("mu")), doubles(json.get("sd")), doubles(json.get("w")),
+                json.get("b").asDouble());
+    }
+
+    /** @return the numbers of a JSON array */
+    static double[] doubles(JsonNode a) {
+        double[] out = new double[a.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a.get(i).asDouble();
+        }
+        return out;
     }
 
     /**
      * Checks that the folded form computes the golden function on the given rows (to 1e-12), so that the
      * benchmarks' speed figures are for the same model whichever form they run.
      *
-     * @param mu the standardisation means
-     * @param sd the standardisation deviations
-     * @param w the coefficients on the standardised features
-     * @param b the intercept
      * @param rows rows to compare the two forms on
      * @throws IllegalStateException when they differ by more than 1e-12 on a row
      */
-    public static void checkForms(double[] mu, double[] sd, double[] w, double b, double[][] rows) {
-        double[] folded = of(Form.FOLDED, mu, sd, w, b).predict(rows);
-        double[] golden = of(Form.GOLDEN, mu, sd, w, b).predict(rows);
+    public void checkForms(double[][] rows) {
+        double[] folded = model(Form.FOLDED).predict(rows);
+        double[] golden = model(Form.GOLDEN).predict(rows);
         for (int i = 0; i < rows.length; i++) {
             if (!(Math.abs(folded[i] - golden[i]) <= 1e-12)) {
                 throw new IllegalStateException("the folded model gives " + folded[i] + " for row " + i
@@ -50,13 +72,9 @@ public final class GermanLogistic {
 
     /**
      * @param form the evaluation
-     * @param mu the standardisation means
-     * @param sd the standardisation deviations
-     * @param w the coefficients on the standardised features
-     * @param b the intercept
      * @return the model
      */
-    public static Model of(Form form, double[] mu, double[] sd, double[] w, double b) {
+    public Model model(Form form) {
         int d = w.length;
         if (form == Form.GOLDEN) {
             double[] mu0 = mu.clone();

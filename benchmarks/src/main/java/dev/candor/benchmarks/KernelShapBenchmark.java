@@ -15,8 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -35,8 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * KernelSHAP on the golden German-credit logistic model ({@code golden/explain/german_model.json},
  * 24 features; by default in the form shap and the numpy floor are given, {@code -p model=GOLDEN} for
- * the golden files' own evaluation, see {@link GermanLogistic}), background = the 50 golden background rows, nsamples 2048,
- * explaining rows 100..199 of {@code german.data-numeric}. All times are per explained row.
+ * the golden files' own evaluation, see {@link GermanLogistic}), background = the 50 golden background
+ * rows, nsamples 2048, explaining rows 100..199 of {@code german.data-numeric}. All times are per
+ * explained row.
  *
  * <ul>
  *   <li>{@code explainOneThread}: {@code explainAll} of the 100 rows on one thread (default settings:
@@ -124,27 +123,6 @@ public class KernelShapBenchmark {
         }
     }
 
-    static double[] array(String json, String key) {
-        Matcher m = Pattern.compile("\"" + key + "\"\\s*:\\s*\\[([^\\]]*)\\]").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("no array " + key);
-        }
-        String[] parts = m.group(1).split(",");
-        double[] out = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            out[i] = Double.parseDouble(parts[i].trim());
-        }
-        return out;
-    }
-
-    static double scalar(String json, String key) {
-        Matcher m = Pattern.compile("\"" + key + "\"\\s*:\\s*([-0-9.eE+]+)").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("no number " + key);
-        }
-        return Double.parseDouble(m.group(1));
-    }
-
     static double[][] csv(Path p, int skip, int from, int to, String sep, int cols) throws IOException {
         List<String> lines = Files.readAllLines(p);
         double[][] out = new double[to - from][cols];
@@ -160,13 +138,13 @@ public class KernelShapBenchmark {
     @Setup(Level.Trial)
     public void setup() {
         try {
-            String json = Files.readString(SharedData.golden("explain/german_model.json"));
-            logistic = GermanLogistic.of(model, array(json, "mu"), array(json, "sd"), array(json, "w"), scalar(json, "b"));
+            GermanLogistic german = GermanLogistic.load();
+            logistic = german.model(model);
             background = Background.of(csv(SharedData.golden("explain/german_background.csv"), 1, 0, 50, ",", 24));
-            Path german = SharedData.datasetsDir().orElseThrow(() -> new IllegalStateException(
+            Path data = SharedData.datasetsDir().orElseThrow(() -> new IllegalStateException(
                     "datasets directory not found: set CANDOR_DATA")).resolve("german/german.data-numeric");
-            rows = csv(german, 0, 100, 100 + ROWS, "\\s+", 24);
-            GermanLogistic.checkForms(array(json, "mu"), array(json, "sd"), array(json, "w"), scalar(json, "b"), rows);
+            rows = csv(data, 0, 100, 100 + ROWS, "\\s+", 24);
+            german.checkForms(rows);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

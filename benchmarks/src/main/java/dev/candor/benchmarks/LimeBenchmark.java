@@ -1,7 +1,5 @@
 package dev.candor.benchmarks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.candor.core.SharedData;
 import dev.candor.explain.Model;
 import dev.candor.explain.lime.LimeExplanation;
@@ -90,12 +88,8 @@ public class LimeBenchmark {
     /** Loads the model, the training data and the explained rows. */
     @Setup
     public void setup() throws IOException {
-        JsonNode json = new ObjectMapper().readTree(SharedData.golden("explain/german_model.json").toFile());
-        double[] mu = doubles(json.get("mu"));
-        double[] sd = doubles(json.get("sd"));
-        double[] w = doubles(json.get("w"));
-        double b = json.get("b").asDouble();
-        logistic = GermanLogistic.of(model, mu, sd, w, b);
+        GermanLogistic german = GermanLogistic.load();
+        logistic = german.model(model);
         Path data = SharedData.datasetsDir().orElseThrow().resolve("german/german.data-numeric");
         double[][] training = Files.readAllLines(data).stream().map(String::trim).filter(s -> !s.isEmpty())
                 .map(s -> {
@@ -110,7 +104,7 @@ public class LimeBenchmark {
         rows = lines.stream().skip(1).filter(s -> !s.isBlank())
                 .map(s -> java.util.Arrays.stream(s.split(",")).mapToDouble(Double::parseDouble).toArray())
                 .toArray(double[][]::new);
-        GermanLogistic.checkForms(mu, sd, w, b, training);
+        german.checkForms(training);
         Model timed = xs -> {
             long t0 = CPU.getCurrentThreadCpuTime();
             double[] out = logistic.predict(xs);
@@ -122,14 +116,6 @@ public class LimeBenchmark {
         for (int i = 0; i < numSamples; i++) {
             batch[i] = training[i % training.length];
         }
-    }
-
-    private static double[] doubles(JsonNode a) {
-        double[] out = new double[a.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = a.get(i).asDouble();
-        }
-        return out;
     }
 
     /** @return the explanation of the next golden row (time per row) */

@@ -8,7 +8,6 @@ import dev.candor.explain.Model;
 import dev.candor.explain.shap.CoalitionSampling;
 import dev.candor.explain.shap.KernelShap;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Locale;
 
 /**
@@ -39,10 +38,7 @@ public final class ShapAccuracy {
                 budgets[i - 1] = Integer.parseInt(args[i]);
             }
         }
-        String modelJson = Files.readString(SharedData.golden("explain/german_model.json"));
-        Model model = GermanLogistic.of(GermanLogistic.Form.GOLDEN, KernelShapBenchmark.array(modelJson, "mu"),
-                KernelShapBenchmark.array(modelJson, "sd"), KernelShapBenchmark.array(modelJson, "w"),
-                KernelShapBenchmark.scalar(modelJson, "b"));
+        Model model = GermanLogistic.load().model(GermanLogistic.Form.GOLDEN);
         Background bg = Background.of(KernelShapBenchmark.csv(SharedData.golden("explain/german_background.csv"), 1,
                 0, 50, ",", 24));
         JsonNode golden = new ObjectMapper().readTree(SharedData.golden("explain/german_shap_sampled.json").toFile());
@@ -51,8 +47,8 @@ public final class ShapAccuracy {
         double[][] rows = new double[n][];
         double[][] exact = new double[n][];
         for (int i = 0; i < n; i++) {
-            rows[i] = doubles(inst.get(i).get("x"));
-            exact[i] = doubles(inst.get(i).get("exact"));
+            rows[i] = GermanLogistic.doubles(inst.get(i).get("x"));
+            exact[i] = GermanLogistic.doubles(inst.get(i).get("exact"));
         }
         System.out.printf(Locale.ROOT, "M = 24, background 50, %d rows, %d seeds; MAE against exact Shapley values "
                 + "(mean over seeds, rows, features) +- standard error over seeds%n", n, seeds);
@@ -92,13 +88,5 @@ public final class ShapAccuracy {
             ss += (e - mean) * (e - mean);
         }
         return new double[] {mean, seeds > 1 ? Math.sqrt(ss / (seeds - 1) / seeds) : Double.NaN};
-    }
-
-    private static double[] doubles(JsonNode a) {
-        double[] out = new double[a.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = a.get(i).asDouble();
-        }
-        return out;
     }
 }

@@ -134,25 +134,10 @@ work, core, quick = Path(sys.argv[1]), sys.argv[2], sys.argv[3] == "1"
 TO_MS = {"ms": 1.0, "us": 1e-3, "ns": 1e-6, "s": 1e3}
 
 
-def jmh_cpu(name):
-    """{(method, params): median ms} of the CPU lines printed in the measurement iterations."""
-    out, key, cpu = {}, None, []
-    for line in (work / f"{name}.jmh.log").read_text().splitlines():
-        if line.startswith("# Benchmark: "):
-            key = [line.split(".")[-1].strip(), ""]
-        elif line.startswith("# Parameters: "):
-            key[1] = line[len("# Parameters: "):].strip()
-        m = re.match(r"Iteration\s+\d+:\s+\[cpu (ms|us)/(?:op|row) = ([0-9.]+)", line)
-        if m and key:
-            out.setdefault(tuple(key), []).append(float(m.group(2)) * TO_MS[m.group(1)])
-    if not out:
-        sys.exit(f"headline.sh: no CPU figures in the {name} JMH output")
-    return {k: statistics.median(v) for k, v in out.items()}
-
-
-def jmh_split(name):
-    """{(method, params): (median model ms, median own ms)} over the measurement iterations."""
-    out, key, measuring = {}, None, False
+def jmh_log(name):
+    """From the JMH log, per (method, params): the median CPU ms of the measurement iterations, and the
+    medians of their (model ms, own ms) split where the benchmark prints one."""
+    cpu, split, key, measuring = {}, {}, None, False
     for line in (work / f"{name}.jmh.log").read_text().splitlines():
         if line.startswith("# Benchmark: "):
             key = [line.split(".")[-1].strip(), ""]
@@ -162,6 +147,9 @@ def jmh_split(name):
             measuring = False
         elif line.startswith("Iteration"):
             measuring = True
+        m = re.match(r"Iteration\s+\d+:\s+\[cpu (ms|us)/(?:op|row) = ([0-9.]+)", line)
+        if m and key:
+            cpu.setdefault(tuple(key), []).append(float(m.group(2)) * TO_MS[m.group(1)])
         # KernelShapBenchmark: "[of which model A ms/row, own B ms/row, ...]" on the line after the iteration's
         # CPU figure; LimeBenchmark: "(model A, own B)" in microseconds on the same line
         m = re.search(r"of which model ([0-9.]+) ms/row, own ([0-9.]+) ms/row", line)
@@ -170,8 +158,11 @@ def jmh_split(name):
             m = re.search(r"cpu us/row = [0-9.]+ \(model ([0-9.]+), own ([0-9.]+)\)", line)
             scale = 1e-3
         if m and key and measuring:
-            out.setdefault(tuple(key), []).append((float(m.group(1)) * scale, float(m.group(2)) * scale))
-    return {k: (statistics.median(a for a, _ in v), statistics.median(b for _, b in v)) for k, v in out.items()}
+            split.setdefault(tuple(key), []).append((float(m.group(1)) * scale, float(m.group(2)) * scale))
+    if not cpu:
+        sys.exit(f"headline.sh: no CPU figures in the {name} JMH output")
+    return ({k: statistics.median(v) for k, v in cpu.items()},
+            {k: (statistics.median(a for a, _ in v), statistics.median(b for _, b in v)) for k, v in split.items()})
 
 
 def jmh_wall(name):
@@ -234,7 +225,7 @@ splits = []
 for name, rows in ROWS.items():
     if not (work / f"{name}.py.log").exists():
         continue
-    cpu, wall = jmh_cpu(name), jmh_wall(name)
+    (cpu, split), wall = jmh_log(name), jmh_wall(name)
     f_cpu, f_wall = floor(name)
     quoted, figures = QUOTED[name]
     measured = None
@@ -249,7 +240,7 @@ for name, rows in ROWS.items():
         if measured:
             ratio_q = f"{measured[0] / c:.1f}×"
         print(f"| {label} | {ms(c)} ({ms(w)}) | {ms(f_cpu)} ({ms(f_wall)}) | {f_cpu / c:.1f}× | {quoted} | {ratio_q} |")
-        for (m, p), (model, own) in jmh_split(name).items():
+        for (m, p), (model, own) in split.items():
             if m == method and matches(p, param):
                 short = {"kernelshap": "KernelSHAP", "lime": "LIME", "fairness": "metric set"}[name]
                 splits.append(f"{short}{', ' + param if param else ''}: "
